@@ -1,0 +1,24 @@
+# Script mode (cmake -P): packs ROOTFS, with OVERLAY's files on top, into a
+# cpio "newc" archive at OUT (Linux's initramfs format). Owners are root and
+# entries are sorted, so the same tree always gives the same archive; OUT is
+# only replaced when its contents change, so the ISO is not rebuilt for nothing.
+set(stage ${OUT}.stage)
+file(REMOVE_RECURSE ${stage})
+file(MAKE_DIRECTORY ${stage})
+file(COPY ${ROOTFS}/ DESTINATION ${stage})
+if(OVERLAY)
+	if(NOT IS_DIRECTORY ${OVERLAY})
+		message(FATAL_ERROR "BREENIX_OVERLAY=${OVERLAY} is not a directory")
+	endif()
+	file(COPY ${OVERLAY}/ DESTINATION ${stage})
+endif()
+execute_process(
+	COMMAND sh -c "find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible > '${OUT}.tmp'"
+	WORKING_DIRECTORY ${stage}
+	RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+	message(FATAL_ERROR "cpio failed (${rc})")
+endif()
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)
+file(REMOVE_RECURSE ${stage})

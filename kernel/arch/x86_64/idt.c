@@ -1,0 +1,53 @@
+/*
+ * The interrupt descriptor table: 256 gates, the first 32 wired to the CPU
+ * exception stubs in entry.S. Interrupt gates, so handlers run with IF clear.
+ */
+#include <stdint.h>
+#include <asm/boot.h>
+#include <asm/traps.h>
+
+/* Intel SDM 3A 6.14.1: 64-bit IDT gate descriptor. */
+struct idt_gate {
+	uint16_t offset_low;
+	uint16_t selector;
+	uint8_t ist;
+	uint8_t type_attr;
+	uint16_t offset_mid;
+	uint32_t offset_high;
+	uint32_t reserved;
+} __attribute__((packed));
+
+struct idt_ptr {
+	uint16_t limit;
+	uint64_t base;
+} __attribute__((packed));
+
+#define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
+
+extern const uint64_t exception_stubs[NR_EXCEPTIONS];
+
+static struct idt_gate idt[256] __attribute__((aligned(16)));
+
+static void idt_set_gate(int vector, uint64_t handler)
+{
+	struct idt_gate *g = &idt[vector];
+
+	g->offset_low = handler & 0xffff;
+	g->selector = BOOT_CS;
+	g->ist = 0;
+	g->type_attr = GATE_INTERRUPT;
+	g->offset_mid = (handler >> 16) & 0xffff;
+	g->offset_high = handler >> 32;
+	g->reserved = 0;
+}
+
+void idt_init(void)
+{
+	struct idt_ptr ptr = { sizeof(idt) - 1, (uint64_t)idt };
+	int v;
+
+	for (v = 0; v < NR_EXCEPTIONS; v++)
+		idt_set_gate(v, exception_stubs[v]);
+	/* inline asm: lidt has no C equivalent. */
+	__asm__ volatile("lidt %0" : : "m"(ptr));
+}

@@ -1,0 +1,21 @@
+/*
+ * The register frame built by the interrupt entry code (entry.S): general
+ * registers pushed by software, then the vector and error code, then what
+ * the CPU pushed (Intel SDM 3A 6.14.1: 64-bit interrupt stack frame).
+ */
+#ifndef ASM_PTRACE_H
+#define ASM_PTRACE_H
+
+#include <stdint.h>
+
+struct pt_regs {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector;
+	uint64_t error_code;
+	uint64_t rip, cs, rflags, rsp, ss;
+};
+
+void show_regs(const struct pt_regs *regs);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * CPU exceptions: name them, decode what the hardware says about them (the
+ * page-fault error code, CR2) and panic with the faulting frame.
+ */
+#include <breenix/panic.h>
+#include <breenix/printk.h>
+#include <asm/cpu.h>
+#include <asm/traps.h>
+
+/* Intel SDM 3A 6.3.1, table 6-1. */
+static const char *const exception_names[NR_EXCEPTIONS] = {
+	[0] = "#DE divide error",
+	[1] = "#DB debug",
+	[2] = "NMI",
+	[3] = "#BP breakpoint",
+	[4] = "#OF overflow",
+	[5] = "#BR bound range exceeded",
+	[6] = "#UD invalid opcode",
+	[7] = "#NM device not available",
+	[8] = "#DF double fault",
+	[9] = "coprocessor segment overrun",
+	[10] = "#TS invalid TSS",
+	[11] = "#NP segment not present",
+	[12] = "#SS stack-segment fault",
+	[13] = "#GP general protection",
+	[14] = "#PF page fault",
+	[16] = "#MF x87 floating-point error",
+	[17] = "#AC alignment check",
+	[18] = "#MC machine check",
+	[19] = "#XM SIMD floating-point",
+	[20] = "#VE virtualization",
+	[21] = "#CP control protection",
+	[28] = "#HV hypervisor injection",
+	[29] = "#VC VMM communication",
+	[30] = "#SX security",
+};
+
+/* Intel SDM 3A 4.7, figure 4-12: page-fault error code bits. */
+#define PF_PRESENT	(1 << 0)
+#define PF_WRITE	(1 << 1)
+#define PF_USER		(1 << 2)
+#define PF_RSVD		(1 << 3)
+#define PF_INSTR	(1 << 4)
+#define PF_PK		(1 << 5)
+
+static void report_page_fault(const struct pt_regs *regs)
+{
+	uint64_t err = regs->error_code;
+
+	printk(KERN_EMERG "#PF: %s %s access in %s mode at address %016llx\n",
+	       err & PF_USER ? "user" : "supervisor",
+	       err & PF_INSTR ? "instruction fetch" :
+	       err & PF_WRITE ? "write" : "read",
+	       err & PF_USER ? "user" : "kernel",
+	       (unsigned long long)read_cr2());
+	printk(KERN_EMERG "#PF: error_code(0x%04llx) - %s%s%s\n",
+	       (unsigned long long)err,
+	       err & PF_PRESENT ? "protection violation" : "not-present page",
+	       err & PF_RSVD ? ", reserved bit set" : "",
+	       err & PF_PK ? ", protection key" : "");
+}
+
+void show_regs(const struct pt_regs *regs)
+{
+	if (regs->vector == 14)
+		report_page_fault(regs);
+	printk(KERN_EMERG "RIP: %04llx:%016llx RFLAGS: %08llx\n",
+	       (unsigned long long)regs->cs, (unsigned long long)regs->rip,
+	       (unsigned long long)regs->rflags);
+	printk(KERN_EMERG "RSP: %04llx:%016llx\n",
+	       (unsigned long long)regs->ss, (unsigned long long)regs->rsp);
+	printk(KERN_EMERG "RAX: %016llx RBX: %016llx RCX: %016llx\n",
+	       (unsigned long long)regs->rax, (unsigned long long)regs->rbx,
+	       (unsigned long long)regs->rcx);
+	printk(KERN_EMERG "RDX: %016llx RSI: %016llx RDI: %016llx\n",
+	       (unsigned long long)regs->rdx, (unsigned long long)regs->rsi,
+	       (unsigned long long)regs->rdi);
+	printk(KERN_EMERG "RBP: %016llx R08: %016llx R09: %016llx\n",
+	       (unsigned long long)regs->rbp, (unsigned long long)regs->r8,
+	       (unsigned long long)regs->r9);
+	printk(KERN_EMERG "R10: %016llx R11: %016llx R12: %016llx\n",
+	       (unsigned long long)regs->r10, (unsigned long long)regs->r11,
+	       (unsigned long long)regs->r12);
+	printk(KERN_EMERG "R13: %016llx R14: %016llx R15: %016llx\n",
+	       (unsigned long long)regs->r13, (unsigned long long)regs->r14,
+	       (unsigned long long)regs->r15);
+	printk(KERN_EMERG "CR0: %016llx CR3: %016llx CR4: %016llx\n",
+	       (unsigned long long)read_cr0(), (unsigned long long)read_cr3(),
+	       (unsigned long long)read_cr4());
+}
+
+void interrupt_dispatch(struct pt_regs *regs)
+{
+	uint64_t v = regs->vector;
+	const char *name = "unknown exception";
+
+	if (v < NR_EXCEPTIONS && exception_names[v])
+		name = exception_names[v];
+	panic_regs(regs, "%s (vector %llu, error code 0x%llx)", name,
+		   (unsigned long long)v, (unsigned long long)regs->error_code);
+}

@@ -1,0 +1,36 @@
+/*
+ * Test switches for the boot tests: test=boot ends the run as soon as the
+ * kernel is up; test=panic faults on purpose to check the panic report.
+ * Without a switch this does nothing.
+ */
+#include <string.h>
+#include <breenix/boottest.h>
+#include <breenix/cmdline.h>
+#include <breenix/machine.h>
+#include <breenix/panic.h>
+#include <breenix/printk.h>
+
+/* Writes to page 0, which is never mapped; noinline keeps it in the trace. */
+static __attribute__((noinline)) void panic_test_fault(void)
+{
+	volatile int *volatile null_page = NULL;
+
+	*null_page = 1;
+}
+
+void boot_test_run(void)
+{
+	const char *test = cmdline_get("test");
+
+	if (!test)
+		return;
+	if (!strcmp(test, "boot")) {
+		pr_info("test: boot reached the end of kmain\n");
+		machine_test_exit(true);
+	}
+	if (!strcmp(test, "panic")) {
+		panic_test_fault();
+		panic("test=panic: the deliberate fault did not fault");
+	}
+	panic("unknown test switch: test=%s", test);
+}

@@ -1,0 +1,130 @@
+/*
+ * kmain: the first C code, entered from boot/head.S in long mode on the boot
+ * stack. Brings up the consoles, reads what the boot loader handed over,
+ * prints the banner and hands control to the rest of the kernel.
+ */
+#include <stdint.h>
+#include <string.h>
+#include <breenix/bootinfo.h>
+#include <breenix/boottest.h>
+#include <breenix/cmdline.h>
+#include <breenix/init.h>
+#include <breenix/ksyms.h>
+#include <breenix/panic.h>
+#include <breenix/printk.h>
+#include <breenix/version.h>
+#include <asm/boot.h>
+#include <asm/cpu.h>
+#include <asm/page.h>
+#include <asm/traps.h>
+
+/* Far more than GRUB ever passes; anything larger is not trusted. */
+#define MBI_MAX_SIZE	(1024 * 1024)
+#define MiB		(1024ULL * 1024)
+
+struct boot_info boot_info;
+
+void kmain(uint32_t magic, uint32_t mbi_phys);
+
+static void parse_boot_info(uint32_t magic, uint32_t mbi_phys)
+{
+	const char *why = "";
+
+	if (magic != MB2_BOOT_MAGIC)
+		panic("not booted by a Multiboot2 loader (magic %#x)", magic);
+	if (bootinfo_parse(phys_to_virt(mbi_phys), MBI_MAX_SIZE, &boot_info,
+			   &why))
+		panic("malformed Multiboot2 information: %s", why);
+}
+
+static const char *const mmap_type_names[] = {
+	[MMAP_AVAILABLE] = "available",
+	[MMAP_RESERVED] = "reserved",
+	[MMAP_ACPI_RECLAIMABLE] = "ACPI data",
+	[MMAP_NVS] = "ACPI NVS",
+	[MMAP_BADRAM] = "bad RAM",
+};
+
+static const char *mmap_type_name(uint32_t type)
+{
+	if (type < sizeof(mmap_type_names) / sizeof(mmap_type_names[0]) &&
+	    mmap_type_names[type])
+		return mmap_type_names[type];
+	return "reserved";
+}
+
+/* Total counts every range backed by RAM; usable only the free ones. */
+static void print_memory(void)
+{
+	uint64_t total = 0, usable = 0;
+	struct mmap_range r;
+	uint32_t i;
+
+	for (i = 0; i < boot_info.mmap_count; i++) {
+		bootinfo_mmap_entry(&boot_info, i, &r);
+		pr_info("  [mem 0x%016llx-0x%016llx] %s\n",
+			(unsigned long long)r.base,
+			(unsigned long long)(r.base + r.length - 1),
+			mmap_type_name(r.type));
+		if (r.type == MMAP_AVAILABLE)
+			usable += r.length;
+		if (r.type == MMAP_AVAILABLE || r.type == MMAP_ACPI_RECLAIMABLE ||
+		    r.type == MMAP_NVS)
+			total += r.length;
+	}
+	pr_info("Memory: %llu MiB total, %llu MiB usable\n",
+		(unsigned long long)((total + MiB / 2) / MiB),
+		(unsigned long long)(usable / MiB));
+}
+
+/* The initrd is the module GRUB was given with the argument "initrd". */
+static void print_modules(void)
+{
+	struct boot_module m;
+	uint32_t i;
+
+	for (i = 0; i < boot_info.module_count; i++) {
+		if (bootinfo_module(&boot_info, i, &m))
+			continue;
+		pr_info("Module: %s at %#llx, %llu bytes\n",
+			*m.cmdline ? m.cmdline : "(unnamed)",
+			(unsigned long long)m.start,
+			(unsigned long long)(m.end - m.start));
+	}
+}
+
+static void print_banner(void)
+{
+	pr_info("Breenix " BREENIX_VERSION " x86_64\n");
+	pr_info("Boot loader: %s\n",
+		*boot_info.loader_name ? boot_info.loader_name : "unknown");
+	pr_info("Command line: %s\n", cmdline_raw());
+	print_memory();
+	print_modules();
+}
+
+static void apply_loglevel(void)
+{
+	const char *v = cmdline_get("loglevel");
+
+	if (v && v[0] >= '0' && v[0] <= '7' && v[1] == '\0')
+		printk_set_console_loglevel(v[0] - '0');
+}
+
+void kmain(uint32_t magic, uint32_t mbi_phys)
+{
+	do_initcalls(INITCALL_EARLY);
+	idt_init();
+	parse_boot_info(magic, mbi_phys);
+	cmdline_init(boot_info.cmdline);
+	apply_loglevel();
+	if (ksyms_init(boot_info.elf_shdrs, boot_info.elf_shnum,
+		       boot_info.elf_shentsize))
+		pr_warn("ksyms: no kernel symbol table; traces show addresses only\n");
+	print_banner();
+	do_initcalls(INITCALL_CONSOLE);
+	do_initcalls(INITCALL_DEVICE);
+	boot_test_run();
+	pr_info("Nothing more to run yet: halting.\n");
+	cpu_halt_forever();
+}

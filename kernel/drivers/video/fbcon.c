@@ -1,0 +1,48 @@
+/*
+ * The framebuffer console device: the built-in font, one fbterm on the boot
+ * framebuffer, and its registration as a printk console. Storage is static
+ * because the console comes up before the kernel has a heap.
+ */
+#include <breenix/console.h>
+#include <breenix/errno.h>
+#include <breenix/fbcon.h>
+#include <breenix/psf.h>
+#include "fbterm.h"
+
+static struct psf_font fbcon_font;
+static struct psf_map_entry fbcon_font_map[FBCON_FONT_MAP_MAX];
+static struct fbterm fbcon_term;
+static bool fbcon_ready;
+
+/* printk holds its log lock around this, which serialises the terminal. */
+static void fbcon_write(struct console *con, const char *buf, size_t len)
+{
+	fbterm_write(con->data, buf, len);
+}
+
+static struct console fbcon_console = {
+	.name = "fb0",
+	.write = fbcon_write,
+	.data = &fbcon_term,
+};
+
+int fbcon_init(const struct fb_info *fb)
+{
+	int err;
+
+	if (fbcon_ready)
+		return -EBUSY;
+	err = psf_parse(&fbcon_font, font_psf2_start,
+			(size_t)(font_psf2_end - font_psf2_start));
+	if (err)
+		return err;
+	err = psf_build_map(&fbcon_font, fbcon_font_map, FBCON_FONT_MAP_MAX);
+	if (err)
+		return err;
+	err = fbterm_init(&fbcon_term, fb, &fbcon_font);
+	if (err)
+		return err;
+	fbcon_ready = true;
+	console_register(&fbcon_console);
+	return 0;
+}

@@ -1,0 +1,24 @@
+/*
+ * Consoles: sinks for kernel log output (serial port, framebuffer). printk
+ * writes every message to each registered console; a console registered late
+ * is first given the messages logged before it existed.
+ */
+#ifndef BREENIX_CONSOLE_H
+#define BREENIX_CONSOLE_H
+
+#include <stddef.h>
+
+struct console {
+	const char *name;
+	/* Write len bytes; called with the log lock held, must not call printk. */
+	void (*write)(struct console *con, const char *buf, size_t len);
+	/* Optional: return once everything written has left the device. */
+	void (*flush)(struct console *con);
+	void *data;
+	struct console *next;
+};
+
+void console_register(struct console *con);
+void console_flush_all(void);
+
+#endif

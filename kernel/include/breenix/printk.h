@@ -1,0 +1,42 @@
+/*
+ * The kernel log. Each printk call becomes one record in a ring buffer with
+ * a log level; consoles print the records at or below the console log level.
+ * The level prefix strings follow Linux (KERN_ERR "..." etc).
+ */
+#ifndef BREENIX_PRINTK_H
+#define BREENIX_PRINTK_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define KERN_SOH	"\001"
+#define KERN_EMERG	KERN_SOH "0"
+#define KERN_ALERT	KERN_SOH "1"
+#define KERN_CRIT	KERN_SOH "2"
+#define KERN_ERR	KERN_SOH "3"
+#define KERN_WARNING	KERN_SOH "4"
+#define KERN_NOTICE	KERN_SOH "5"
+#define KERN_INFO	KERN_SOH "6"
+#define KERN_DEBUG	KERN_SOH "7"
+
+#define LOGLEVEL_DEFAULT	6	/* a message without a prefix */
+#define CONSOLE_LOGLEVEL_DEFAULT 7	/* print all but debug messages */
+
+__attribute__((format(printf, 1, 2)))
+int printk(const char *fmt, ...);
+int vprintk(const char *fmt, va_list ap);
+
+#define pr_emerg(...)	printk(KERN_EMERG __VA_ARGS__)
+#define pr_err(...)	printk(KERN_ERR __VA_ARGS__)
+#define pr_warn(...)	printk(KERN_WARNING __VA_ARGS__)
+#define pr_notice(...)	printk(KERN_NOTICE __VA_ARGS__)
+#define pr_info(...)	printk(KERN_INFO __VA_ARGS__)
+#define pr_debug(...)	printk(KERN_DEBUG __VA_ARGS__)
+
+/* Messages above this level are logged but not printed on consoles. */
+void printk_set_console_loglevel(int level);
+
+/* From now on print without taking the log lock (the system is dying). */
+void printk_enter_panic(void);
+
+#endif

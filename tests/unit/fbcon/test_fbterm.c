@@ -1,0 +1,488 @@
+/*
+ * Host tests of the framebuffer console: the terminal state machine drawing
+ * into heap "framebuffers" with the font the kernel embeds (font.S), and
+ * fbcon_init() itself with console_register() stubbed out.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <breenix/console.h>
+#include <breenix/errno.h>
+#include <breenix/fbcon.h>
+#include <breenix/psf.h>
+#include "fbterm.h"
+
+/* 200x100 px with 10x18 glyphs: 20 columns, 5 rows, a 10 px bottom margin.
+ * The pitch has padding so that pitch != width * 4 is exercised. */
+#define W	200
+#define H	100
+#define PITCH	(W * 4 + 24)
+#define COLS	20
+#define ROWS	5
+#define FW	10
+#define FH	18
+
+#define GREY	0xaaaaaa
+#define BLACK	0x000000
+
+static struct psf_font font;
+static struct psf_map_entry map[FBCON_FONT_MAP_MAX];
+static struct fb_info fb;
+static uint8_t *mem;
+static struct fbterm t;
+
+/* XRGB8888, the usual GOP/VBE layout. */
+static struct fb_info make_fb(uint8_t *base, uint32_t w, uint32_t h,
+			      uint32_t pitch, uint8_t bpp)
+{
+	struct fb_info f = {
+		.base = base, .width = w, .height = h, .pitch = pitch,
+		.bpp = bpp, .red_pos = 16, .red_size = 8, .green_pos = 8,
+		.green_size = 8, .blue_pos = 0, .blue_size = 8,
+	};
+	return f;
+}
+
+static void setup(void)
+{
+	ck_assert_int_eq(psf_parse(&font, font_psf2_start,
+				   (size_t)(font_psf2_end - font_psf2_start)), 0);
+	ck_assert_int_eq(psf_build_map(&font, map, FBCON_FONT_MAP_MAX), 0);
+	mem = malloc(PITCH * H);
+	ck_assert_ptr_nonnull(mem);
+	memset(mem, 0xa5, PITCH * H);
+	fb = make_fb(mem, W, H, PITCH, 32);
+	ck_assert_int_eq(fbterm_init(&t, &fb, &font), 0);
+}
+
+static void teardown(void)
+{
+	free(mem);
+}
+
+static void put(const char *s)
+{
+	fbterm_write(&t, s, strlen(s));
+}
+
+static uint32_t get_px(const struct fb_info *f, uint32_t x, uint32_t y)
+{
+	uint32_t bytes = (f->bpp + 7) / 8, v = 0, i;
+	const uint8_t *p = (const uint8_t *)f->base + y * f->pitch + x * bytes;
+
+	for (i = 0; i < bytes; i++)
+		v |= (uint32_t)p[i] << (8 * i);
+	return v;
+}
+
+static int glyph_bit(uint32_t g, uint32_t x, uint32_t y)
+{
+	const uint8_t *bits = psf_glyph(&font, g) + y * font.row_bytes;
+
+	return (bits[x / 8] >> (7 - x % 8)) & 1;
+}
+
+/* Does the cell show code point cp in exactly these two pixel values? */
+static void assert_cell(const struct fb_info *f, uint32_t col, uint32_t row,
+			uint32_t cp, uint32_t fg, uint32_t bg)
+{
+	uint32_t g = psf_glyph_index(&font, cp), x, y;
+
+	for (y = 0; y < FH; y++) {
+		for (x = 0; x < FW; x++) {
+			uint32_t want = glyph_bit(g, x, y) ? fg : bg;
+
+			ck_assert_msg(get_px(f, col * FW + x, row * FH + y) == want,
+				      "cell %u,%u U+%04X pixel %u,%u: %#x != %#x",
+				      col, row, cp, x, y,
+				      get_px(f, col * FW + x, row * FH + y), want);
+		}
+	}
+}
+
+static void assert_cell_default(uint32_t col, uint32_t row, uint32_t cp)
+{
+	assert_cell(&fb, col, row, cp, GREY, BLACK);
+}
+
+static int in_cell(uint32_t x, uint32_t y, uint32_t col, uint32_t row)
+{
+	return x / FW == col && y / FH == row && x < COLS * FW && y < ROWS * FH;
+}
+
+/* Every pixel outside cell (col, row) is black (col = COLS: no cell). */
+static void assert_blank_except(uint32_t col, uint32_t row)
+{
+	uint32_t x, y;
+
+	for (y = 0; y < H; y++)
+		for (x = 0; x < W; x++)
+			if (!in_cell(x, y, col, row))
+				ck_assert_msg(get_px(&fb, x, y) == BLACK,
+					      "pixel %u,%u not blank", x, y);
+}
+
+static void assert_row_blank(uint32_t row)
+{
+	uint32_t x, y;
+
+	for (y = row * FH; y < (row + 1) * FH; y++)
+		for (x = 0; x < W; x++)
+			ck_assert_uint_eq(get_px(&fb, x, y), BLACK);
+}
+
+START_TEST(init_clears_screen)
+{
+	uint32_t y, x;
+
+	ck_assert_uint_eq(t.cols, COLS);
+	ck_assert_uint_eq(t.rows, ROWS);
+	ck_assert_uint_eq(t.cx, 0);
+	ck_assert_uint_eq(t.cy, 0);
+	assert_blank_except(COLS, ROWS);
+	/* The padding at the end of each line is not the console's. */
+	for (y = 0; y < H; y++)
+		for (x = W * 4; x < PITCH; x++)
+			ck_assert_uint_eq(mem[y * PITCH + x], 0xa5);
+}
+END_TEST
+
+START_TEST(init_rejects_bad_fb)
+{
+	struct fbterm u;
+	struct fb_info f;
+
+	f = make_fb(mem, W, H, PITCH, 8);
+	ck_assert_int_eq(fbterm_init(&u, &f, &font), -EINVAL);
+	f = make_fb(mem, FW - 1, H, PITCH, 32);
+	ck_assert_int_eq(fbterm_init(&u, &f, &font), -EINVAL);
+	f = make_fb(mem, W, FH - 1, PITCH, 32);
+	ck_assert_int_eq(fbterm_init(&u, &f, &font), -EINVAL);
+	f = make_fb(mem, W, H, W * 4 - 1, 32);
+	ck_assert_int_eq(fbterm_init(&u, &f, &font), -EINVAL);
+	f = make_fb(NULL, W, H, PITCH, 32);
+	ck_assert_int_eq(fbterm_init(&u, &f, &font), -EINVAL);
+	f = make_fb(mem, W, H, PITCH, 32);
+	f.red_pos = 30;
+	ck_assert_int_eq(fbterm_init(&u, &f, &font), -EINVAL);
+	f = make_fb(mem, W, H, PITCH, 16);
+	f.blue_size = 0;
+	ck_assert_int_eq(fbterm_init(&u, &f, &font), -EINVAL);
+}
+END_TEST
+
+START_TEST(draws_glyph_pixels)
+{
+	put("A");
+	assert_cell_default(0, 0, 'A');
+	assert_blank_except(0, 0);
+	ck_assert_uint_eq(t.cx, 1);
+	ck_assert_uint_eq(t.cy, 0);
+}
+END_TEST
+
+START_TEST(wraps_at_right_edge)
+{
+	char line[COLS + 1];
+
+	memset(line, 'x', COLS);
+	line[COLS] = '\0';
+	put(line);
+	ck_assert_uint_eq(t.cx, COLS - 1);
+	ck_assert_uint_eq(t.cy, 0);
+	ck_assert(t.wrap_pending);
+	assert_cell_default(COLS - 1, 0, 'x');
+	put("A");
+	assert_cell_default(0, 1, 'A');
+	ck_assert_uint_eq(t.cx, 1);
+	ck_assert_uint_eq(t.cy, 1);
+}
+END_TEST
+
+START_TEST(full_line_then_newline_is_one_line)
+{
+	char line[COLS + 2];
+
+	memset(line, 'x', COLS);
+	strcpy(line + COLS, "\n");
+	put(line);
+	ck_assert_uint_eq(t.cx, 0);
+	ck_assert_uint_eq(t.cy, 1);
+	put("B");
+	assert_cell_default(0, 1, 'B');
+}
+END_TEST
+
+START_TEST(newline_returns_carriage)
+{
+	put("AB\nC");
+	assert_cell_default(0, 1, 'C');
+	ck_assert_uint_eq(t.cx, 1);
+	ck_assert_uint_eq(t.cy, 1);
+}
+END_TEST
+
+START_TEST(scrolls_up)
+{
+	char zs[COLS];
+	uint32_t c, y, x;
+
+	put("A\nB\nC\nD\nE");
+	ck_assert_uint_eq(t.cy, ROWS - 1);
+	assert_cell_default(0, 4, 'E');
+	put("\nF");
+	ck_assert_uint_eq(t.cy, ROWS - 1);
+	assert_cell_default(0, 0, 'B');
+	assert_cell_default(0, 3, 'E');
+	assert_cell_default(0, 4, 'F');
+	for (c = 1; c < COLS; c++)
+		assert_cell_default(c, 4, ' ');
+	/* The margin below the last text row stays untouched. */
+	for (y = ROWS * FH; y < H; y++)
+		for (x = 0; x < W; x++)
+			ck_assert_uint_eq(get_px(&fb, x, y), BLACK);
+
+	/* A full last row moves up and leaves a clear row behind. */
+	memset(zs, 'Z', sizeof(zs) - 1);
+	zs[sizeof(zs) - 1] = '\0';
+	put("\r");
+	put(zs);
+	put("\n");
+	for (c = 0; c < COLS - 1; c++)
+		assert_cell_default(c, 3, 'Z');
+	assert_row_blank(4);
+	assert_cell_default(0, 2, 'E');
+}
+END_TEST
+
+START_TEST(sgr_colours)
+{
+	put("\x1b[31mA");
+	assert_cell(&fb, 0, 0, 'A', 0xaa0000, BLACK);
+	put("\x1b[1mB");
+	assert_cell(&fb, 1, 0, 'B', 0xff5555, BLACK);
+	put("\x1b[22mC");
+	assert_cell(&fb, 2, 0, 'C', 0xaa0000, BLACK);
+	put("\x1b[0mD");
+	assert_cell(&fb, 3, 0, 'D', GREY, BLACK);
+	put("\x1b[44;93mE");
+	assert_cell(&fb, 4, 0, 'E', 0xffff55, 0x0000aa);
+	put("\x1b[39;49mF");
+	assert_cell(&fb, 5, 0, 'F', GREY, BLACK);
+	put("\x1b[105;32mG");
+	assert_cell(&fb, 6, 0, 'G', 0x00aa00, 0xff55ff);
+	put("\x1b[mH");
+	assert_cell(&fb, 7, 0, 'H', GREY, BLACK);
+	put("\x1b[1;37mI\x1b[0m");
+	assert_cell(&fb, 8, 0, 'I', 0xffffff, BLACK);
+	put("\x1b[42m\x1b[1;96mJ");
+	assert_cell(&fb, 9, 0, 'J', 0x55ffff, 0x00aa00);
+}
+END_TEST
+
+START_TEST(sgr_extended_colours)
+{
+	put("\x1b[38;5;1mA");
+	assert_cell(&fb, 0, 0, 'A', 0xaa0000, BLACK);
+	/* A true-colour triple is skipped whole: 32 still applies. */
+	put("\x1b[0;38;2;10;20;30;32mB");
+	assert_cell(&fb, 1, 0, 'B', 0x00aa00, BLACK);
+	put("\x1b[38;5;200;34;48;5;12mC");
+	assert_cell(&fb, 2, 0, 'C', 0x0000aa, 0x5555ff);
+}
+END_TEST
+
+START_TEST(other_sequences_ignored)
+{
+	put("\x1b[2J\x1b[?25l\x1b[10;10H\x1b[>0c\x1b[?31m\x1b[1 q");
+	put("\x1b(B\x1b" "7\x1b]0;a title\x07\x1b]2;t\x1b\\\x1bP1$r\x1b\\A");
+	assert_cell_default(0, 0, 'A');
+	assert_blank_except(0, 0);
+	ck_assert_int_eq(t.state, FBT_NORMAL);
+}
+END_TEST
+
+START_TEST(controls_inside_sequences)
+{
+	/* CAN aborts: the 'm' after it is text, and no colour changed. */
+	put("\x1b[31\x18mA");
+	assert_cell_default(0, 0, 'm');
+	assert_cell_default(1, 0, 'A');
+	/* A line feed inside a CSI acts, and the sequence goes on. */
+	put("\x1b[3\n1mB");
+	assert_cell(&fb, 0, 1, 'B', 0xaa0000, BLACK);
+	/* ESC restarts a sequence. */
+	put("\x1b[4\x1b[0mC");
+	assert_cell_default(1, 1, 'C');
+	/* A huge parameter saturates; past the 16 kept, parameters (the
+	 * final 31 here) are dropped: bold applies, red does not. */
+	put("\x1b[99999999999999999999;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;31mD");
+	assert_cell(&fb, 2, 1, 'D', 0xffffff, BLACK);
+}
+END_TEST
+
+START_TEST(bad_utf8_draws_replacement)
+{
+	put("\xff");
+	assert_cell_default(0, 0, 0xfffd);
+	put("\xc3(");
+	assert_cell_default(1, 0, 0xfffd);
+	assert_cell_default(2, 0, '(');
+	put("\xc0\xaf");	/* overlong '/' */
+	assert_cell_default(3, 0, 0xfffd);
+	assert_cell_default(4, 0, 0xfffd);
+	put("\xed\xa0\x80");	/* a surrogate */
+	assert_cell_default(5, 0, 0xfffd);
+	ck_assert_uint_eq(t.cx, 6);
+	/* A sequence split across writes still decodes. */
+	put("\xe2\x94");
+	put("\x80\xc3\xa9");
+	assert_cell_default(6, 0, 0x2500);
+	assert_cell_default(7, 0, 0xe9);
+	ck_assert_uint_ne(psf_glyph_index(&font, 0x2500), font.replacement);
+}
+END_TEST
+
+START_TEST(tab_stops)
+{
+	put("\tX");
+	assert_cell_default(8, 0, 'X');
+	put("\r\nabc\tY");
+	assert_cell_default(8, 1, 'Y');
+	put("\r\n12345678\tZ");
+	assert_cell_default(16, 2, 'Z');
+	put("\r\n\t\t\t");
+	ck_assert_uint_eq(t.cx, COLS - 1);
+	put("\t");
+	ck_assert_uint_eq(t.cx, COLS - 1);
+	ck_assert_uint_eq(t.cy, 3);
+}
+END_TEST
+
+START_TEST(cr_and_backspace)
+{
+	put("AB\rC");
+	assert_cell_default(0, 0, 'C');
+	assert_cell_default(1, 0, 'B');
+	put("\nAB\bC");
+	assert_cell_default(0, 1, 'A');
+	assert_cell_default(1, 1, 'C');
+	put("\r\b\bD");
+	assert_cell_default(0, 1, 'D');
+}
+END_TEST
+
+/* Other pixel formats: a glyph pixel and a background pixel of "A" in red. */
+static void check_format(struct fb_info f, uint32_t red_px)
+{
+	uint32_t g = psf_glyph_index(&font, 'A');
+	uint32_t pitch = f.pitch;
+	uint8_t *buf = malloc(pitch * H);
+	struct fbterm u;
+
+	ck_assert_ptr_nonnull(buf);
+	f.base = buf;
+	ck_assert_int_eq(fbterm_init(&u, &f, &font), 0);
+	fbterm_write(&u, "\x1b[31mA", 6);
+	ck_assert(glyph_bit(g, 1, 4) && !glyph_bit(g, 0, 0));
+	ck_assert_uint_eq(get_px(&f, 1, 4), red_px);
+	ck_assert_uint_eq(get_px(&f, 0, 0), 0);
+	assert_cell(&f, 0, 0, 'A', red_px, 0);
+	free(buf);
+}
+
+START_TEST(pixel_formats)
+{
+	struct fb_info f = make_fb(NULL, W, H, W * 3 + 1, 24);
+
+	check_format(f, 0xaa0000);
+	/* Red in the low byte: the field positions decide, not an order. */
+	f.red_pos = 0;
+	f.blue_pos = 16;
+	check_format(f, 0x0000aa);
+	f = make_fb(NULL, W, H, W * 2, 16);
+	f.red_pos = 11; f.red_size = 5;
+	f.green_pos = 5; f.green_size = 6;
+	f.blue_pos = 0; f.blue_size = 5;
+	check_format(f, 0x15 << 11);
+	f.bpp = 15;
+	f.red_pos = 10; f.green_size = 5;
+	check_format(f, 0x15 << 10);
+	f = make_fb(NULL, W, H, W * 4, 32);
+	f.red_pos = 0; f.blue_pos = 16;
+	check_format(f, 0xaa);
+}
+END_TEST
+
+/* ---- fbcon_init, with printk's registry stubbed ------------------------ */
+
+static struct console *registered;
+static int registrations;
+
+void console_register(struct console *con)
+{
+	registered = con;
+	registrations++;
+}
+
+START_TEST(fbcon_registers_console)
+{
+	ck_assert_int_eq(fbcon_init(&fb), 0);
+	ck_assert_int_eq(registrations, 1);
+	ck_assert_str_eq(registered->name, "fb0");
+	registered->write(registered, "\x1b[31mA\n\xc3\xa9", 9);
+	assert_cell(&fb, 0, 0, 'A', 0xaa0000, BLACK);
+	assert_cell(&fb, 0, 1, 0xe9, 0xaa0000, BLACK);
+	ck_assert_int_eq(fbcon_init(&fb), -EBUSY);
+	ck_assert_int_eq(registrations, 1);
+}
+END_TEST
+
+START_TEST(fbcon_rejects_bad_fb)
+{
+	struct fb_info f = make_fb(mem, 4, 4, PITCH, 32);
+
+	ck_assert_int_eq(fbcon_init(&f), -EINVAL);
+	ck_assert_int_eq(registrations, 0);
+	ck_assert_int_eq(fbcon_init(&fb), 0);
+	ck_assert_int_eq(registrations, 1);
+}
+END_TEST
+
+static Suite *fbterm_suite(void)
+{
+	Suite *s = suite_create("fbterm");
+	TCase *tc = tcase_create("terminal");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, init_clears_screen);
+	tcase_add_test(tc, init_rejects_bad_fb);
+	tcase_add_test(tc, draws_glyph_pixels);
+	tcase_add_test(tc, wraps_at_right_edge);
+	tcase_add_test(tc, full_line_then_newline_is_one_line);
+	tcase_add_test(tc, newline_returns_carriage);
+	tcase_add_test(tc, scrolls_up);
+	tcase_add_test(tc, sgr_colours);
+	tcase_add_test(tc, sgr_extended_colours);
+	tcase_add_test(tc, other_sequences_ignored);
+	tcase_add_test(tc, controls_inside_sequences);
+	tcase_add_test(tc, bad_utf8_draws_replacement);
+	tcase_add_test(tc, tab_stops);
+	tcase_add_test(tc, cr_and_backspace);
+	tcase_add_test(tc, pixel_formats);
+	tcase_add_test(tc, fbcon_registers_console);
+	tcase_add_test(tc, fbcon_rejects_bad_fb);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(fbterm_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
