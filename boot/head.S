@@ -4,6 +4,7 @@
  * long mode and jump to the kernel in the higher half.
  */
 #include <asm/boot.h>
+#include <breenix/multiboot2.h>
 
 /* Intel SDM 3A 2.5 and 4.5: control-register and paging-entry bits. */
 #define CR0_PE		(1 << 0)
@@ -39,7 +40,7 @@ boot_entry:
 	movl	%ebx, boot_mb_info
 	call	early_serial_init
 
-	cmpl	$MB2_BOOT_MAGIC, %eax
+	cmpl	$MB2_BOOTLOADER_MAGIC, %eax
 	jne	.Lno_multiboot
 	call	check_cpu
 	call	build_page_tables
@@ -228,7 +229,7 @@ early_screen_puts:
 	movl	(%ebx), %eax		/* tag type */
 	testl	%eax, %eax
 	jz	9f
-	cmpl	$8, %eax
+	cmpl	$MB2_TAG_FRAMEBUFFER, %eax
 	je	2f
 	movl	4(%ebx), %eax		/* tag size, rounded up to 8 */
 	cmpl	$8, %eax
@@ -248,9 +249,9 @@ early_screen_puts:
 	addl	$7, %eax
 	shrl	$3, %eax
 	movl	%eax, fb_bytespp
-	cmpb	$2, 29(%ebx)		/* type 2: EGA text */
+	cmpb	$MB2_FB_TYPE_EGA_TEXT, 29(%ebx)
 	je	ega_puts
-	cmpb	$1, 29(%ebx)		/* type 1: direct RGB */
+	cmpb	$MB2_FB_TYPE_RGB, 29(%ebx)
 	je	rgb_puts
 9:	ret
 

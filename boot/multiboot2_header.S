@@ -3,12 +3,7 @@
  * linear framebuffer and for modules aligned on page boundaries.
  * Multiboot2 spec 3.1 (header layout and tags).
  */
-#define MB2_HEADER_MAGIC	0xE85250D6
-#define MB2_ARCH_I386		0
-#define MB2_TAG_END		0
-#define MB2_TAG_FRAMEBUFFER	5
-#define MB2_TAG_MODULE_ALIGN	6
-#define MB2_TAG_OPTIONAL	1
+#include <breenix/multiboot2.h>
 
 	.section .multiboot2, "a"
 	.balign 8
@@ -20,15 +15,15 @@ mb2_header:
 
 	/* A framebuffer is wanted but optional: the kernel runs without one. */
 	.balign 8
-	.short	MB2_TAG_FRAMEBUFFER, MB2_TAG_OPTIONAL
+	.short	MB2_HEADER_TAG_FRAMEBUFFER, MB2_HEADER_TAG_OPTIONAL
 	.long	20
 	.long	1024, 768, 32
 
 	.balign 8
-	.short	MB2_TAG_MODULE_ALIGN, 0
+	.short	MB2_HEADER_TAG_MODULE_ALIGN, 0
 	.long	8
 
 	.balign 8
-	.short	MB2_TAG_END, 0
+	.short	MB2_HEADER_TAG_END, 0
 	.long	8
 mb2_header_end:

@@ -5,12 +5,20 @@
 set(stage ${OUT}.stage)
 file(REMOVE_RECURSE ${stage})
 file(MAKE_DIRECTORY ${stage})
-file(COPY ${ROOTFS}/ DESTINATION ${stage})
+# cp, not file(COPY): file(COPY) skips a file whose timestamp matches the
+# one already staged, so an overlay file could silently lose.
+function(stage_tree dir)
+	execute_process(COMMAND cp -a ${dir}/. ${stage}/ RESULT_VARIABLE rc)
+	if(NOT rc EQUAL 0)
+		message(FATAL_ERROR "copying ${dir} into the initrd failed")
+	endif()
+endfunction()
+stage_tree(${ROOTFS})
 if(OVERLAY)
 	if(NOT IS_DIRECTORY ${OVERLAY})
 		message(FATAL_ERROR "BREENIX_OVERLAY=${OVERLAY} is not a directory")
 	endif()
-	file(COPY ${OVERLAY}/ DESTINATION ${stage})
+	stage_tree(${OVERLAY})
 endif()
 execute_process(
 	COMMAND sh -c "find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0 --reproducible > '${OUT}.tmp'"

@@ -3,6 +3,7 @@
  * ELF, non-allocated ones included, and passes their headers in the
  * Multiboot2 ELF-sections tag; .symtab and its .strtab are found there.
  */
+#include <string.h>
 #include <breenix/elf.h>
 #include <breenix/errno.h>
 #include <breenix/ksyms.h>
@@ -21,27 +22,33 @@ static const void *section_data(const Elf64_Shdr *sh)
 	return phys_to_virt(sh->sh_addr);
 }
 
+/* The headers sit at offset 20 of the tag: copy, they are not aligned. */
+static void read_shdr(const void *shdrs, uint32_t i, uint32_t shentsize,
+		      Elf64_Shdr *out)
+{
+	memcpy(out, (const char *)shdrs + (size_t)i * shentsize, sizeof(*out));
+}
+
 int ksyms_init(const void *shdrs, uint32_t shnum, uint32_t shentsize)
 {
-	const Elf64_Shdr *sym = NULL, *str;
+	Elf64_Shdr sym, str;
 	uint32_t i;
 	int err;
 
 	if (!shdrs || shentsize < sizeof(Elf64_Shdr))
 		return -EINVAL;
-	for (i = 0; i < shnum && !sym; i++) {
-		const Elf64_Shdr *sh = (const void *)((const char *)shdrs +
-						      (size_t)i * shentsize);
-		if (sh->sh_type == SHT_SYMTAB)
-			sym = sh;
+	for (i = 0; i < shnum; i++) {
+		read_shdr(shdrs, i, shentsize, &sym);
+		if (sym.sh_type == SHT_SYMTAB)
+			break;
 	}
-	if (!sym || sym->sh_link >= shnum)
+	if (i == shnum || sym.sh_link >= shnum)
 		return -ENOENT;
-	str = (const void *)((const char *)shdrs + (size_t)sym->sh_link * shentsize);
-	if (str->sh_type != SHT_STRTAB)
+	read_shdr(shdrs, sym.sh_link, shentsize, &str);
+	if (str.sh_type != SHT_STRTAB)
 		return -EINVAL;
-	err = ksym_table_init(&kernel_syms, section_data(sym), sym->sh_size,
-			      section_data(str), str->sh_size,
+	err = ksym_table_init(&kernel_syms, section_data(&sym), sym.sh_size,
+			      section_data(&str), str.sh_size,
 			      (uint64_t)__text_start, (uint64_t)__text_end);
 	if (!err)
 		ksyms_ready = 1;

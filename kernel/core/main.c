@@ -10,6 +10,7 @@
 #include <breenix/cmdline.h>
 #include <breenix/init.h>
 #include <breenix/ksyms.h>
+#include <breenix/multiboot2.h>
 #include <breenix/panic.h>
 #include <breenix/printk.h>
 #include <breenix/version.h>
@@ -28,13 +29,16 @@ void kmain(uint32_t magic, uint32_t mbi_phys);
 
 static void parse_boot_info(uint32_t magic, uint32_t mbi_phys)
 {
-	const char *why = "";
+	const char *why = NULL;
 
-	if (magic != MB2_BOOT_MAGIC)
+	if (magic != MB2_BOOTLOADER_MAGIC)
 		panic("not booted by a Multiboot2 loader (magic %#x)", magic);
 	if (bootinfo_parse(phys_to_virt(mbi_phys), MBI_MAX_SIZE, &boot_info,
 			   &why))
 		panic("malformed Multiboot2 information: %s", why);
+	/* Parsed, but with a part dropped (the framebuffer): say so. */
+	if (why)
+		pr_warn("multiboot2: %s\n", why);
 }
 
 static const char *const mmap_type_names[] = {

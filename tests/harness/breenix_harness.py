@@ -190,7 +190,7 @@ def bochs_config(iso, workdir, mem, cmdline, com1):
     rc = os.path.join(workdir, "bochsrc")
     with open(rc, "w", encoding="utf-8") as out:
         out.write(f"""memory: guest={mem}, host={mem}
-cpu: model=corei7_haswell_4770, count=1
+cpu: model=corei7_skylake_x, count=1
 romimage: file={BOCHS_SHARE}/BIOS-bochs-latest
 vgaromimage: file={BOCHS_SHARE}/VGABIOS-lgpl-latest
 vga: extension=vbe

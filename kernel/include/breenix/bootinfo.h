@@ -34,7 +34,8 @@ struct boot_module {
 enum fb_kind {
 	FB_NONE = 0,
 	FB_RGB,			/* direct colour, described by fb_info */
-	FB_EGA_TEXT,		/* 80x25-style text buffer: 2 bytes a cell */
+	FB_EGA_TEXT,		/* 80x25-style text buffer: 2 bytes a cell;
+				 * width and height count characters */
 	FB_INDEXED,		/* palette modes: not drawn on */
 };
 
@@ -72,8 +73,9 @@ struct boot_info {
 
 /*
  * Parse the structure at mbi (whose first word is its total size). limit is
- * the largest size the caller is prepared to trust. Returns 0, or -EINVAL
- * with *why set to a short description of the first defect found.
+ * the largest size the caller is prepared to trust. Returns -EINVAL with *why
+ * set to a short description of the first defect found; or 0, with *why NULL,
+ * or naming a part that was dropped (a bad framebuffer tag) as a warning.
  */
 int bootinfo_parse(const void *mbi, size_t limit, struct boot_info *bi,
 		   const char **why);

@@ -12,9 +12,6 @@
 /* Physical load address: 2 MiB keeps the image clear of firmware areas. */
 #define KERNEL_PHYS		0x200000
 
-/* Multiboot2 spec 3.2: the value the loader leaves in EAX. */
-#define MB2_BOOT_MAGIC		0x36d76289
-
 #define BOOT_STACK_SIZE		16384
 
 /* Selectors of the boot GDT (boot/head.S). */
