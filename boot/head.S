@@ -195,15 +195,10 @@ early_serial_puts:
 /* Prints the message at %esi on serial and, where possible, the screen;
  * then halts forever. */
 boot_fail:
-	pushl	%esi
-	movl	$msg_prefix, %esi
 	call	early_serial_puts
-	movl	(%esp), %esi
-	call	early_serial_puts
+	call	early_screen_puts
 	movl	$msg_halt, %esi
 	call	early_serial_puts
-	popl	%esi
-	call	early_screen_puts
 1:	cli
 	hlt
 	jmp	1b
@@ -360,10 +355,12 @@ boot_gdt_ptr:
 	.short	boot_gdt_end - boot_gdt - 1
 	.long	boot_gdt
 
-msg_prefix:		.asciz "Breenix: cannot boot: "
-msg_no_multiboot:	.asciz "not loaded by a Multiboot2 boot loader."
-msg_no_long_mode:	.asciz "this CPU does not support 64-bit long mode (x86_64)."
-msg_no_nx:		.asciz "this CPU does not support the NX (no-execute) bit."
+msg_no_multiboot:
+	.asciz "Breenix: cannot boot: not loaded by a Multiboot2 boot loader."
+msg_no_long_mode:
+	.asciz "Breenix: cannot boot: this CPU does not support 64-bit long mode (x86_64)."
+msg_no_nx:
+	.asciz "Breenix: cannot boot: this CPU does not support the NX (no-execute) bit."
 msg_halt:		.asciz "\r\nSystem halted.\r\n"
 
 /* The kernel half: from here on we run at 0xFFFFFFFF80000000 + physical. */
