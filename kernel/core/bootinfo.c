@@ -260,7 +260,8 @@ static const char *parse_fb(struct boot_info *bi, const struct tag_ref *t)
 		return "framebuffer bpp out of range";
 	if (f.width == 0 || f.height == 0)
 		return "framebuffer width or height is 0";
-	if (f.pitch < (uint64_t)f.width * ((f.bpp + 7u) / 8))
+	/* In bits: packed modes (1, 2, 4 bpp) fit several pixels in a byte. */
+	if ((uint64_t)f.pitch * 8 < (uint64_t)f.width * f.bpp)
 		return "framebuffer pitch below width";
 	bytes = (uint64_t)f.pitch * f.height;
 	if (bytes > UINT32_MAX)

@@ -1,13 +1,9 @@
-"""Boot Breenix under QEMU or Bochs for the tests and for tools/breenix.
-
-A small FAT "config disk" carries the kernel command line to GRUB; serial output is
-read with every wait bounded by a timeout; a guest is always killed and its temporary
-files removed, whatever ends the run (exception, signal, or CTest killing the harness).
-"""
+"""Boot Breenix under QEMU or Bochs for the tests and for tools/breenix: a FAT "config disk"
+carries the kernel command line to GRUB, every wait on the serial port has a timeout, and a
+guest is always killed and its files removed, whatever ends the run (exception, signal, SIGKILL)."""
 
 import atexit
 import codecs
-import ctypes
 import os
 import re
 import select
@@ -27,6 +23,10 @@ FAIL_STATUS = (0x11 << 1) | 1  # ... and 0x11
 OVMF_CODE = "/usr/share/OVMF/OVMF_CODE_4M.fd"
 OVMF_VARS = "/usr/share/OVMF/OVMF_VARS_4M.fd"
 BOCHS_SHARE = "/usr/share/bochs"
+# Bochs's own VBE adapter makes GRUB 2.06 corrupt its heap ("free magic is broken") when it
+# sets a mode for a Multiboot2 framebuffer request; with the Cirrus adapter GRUB boots the
+# kernel without a framebuffer, which the kernel treats as optional.
+BOCHS_VGABIOS = "/usr/share/vgabios/vgabios.cirrus.bin"
 # A partitionless FAT image whose size is a CHS geometry Bochs's ATA disk accepts
 # (cylinders, heads, sectors: 20 * 16 * 63 * 512 = 10,321,920 bytes); QEMU takes it as is.
 DISK_GEOMETRY = (20, 16, 63)
@@ -42,8 +42,6 @@ BANNER = (
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_LIBC = ctypes.CDLL(None, use_errno=True)
-_PR_SET_PDEATHSIG = 1
 _live_guests = set()
 _handlers_installed = False
 
@@ -192,8 +190,8 @@ def bochs_config(iso, workdir, mem, cmdline, com1):
         out.write(f"""memory: guest={mem}, host={mem}
 cpu: model=corei7_skylake_x, count=1
 romimage: file={BOCHS_SHARE}/BIOS-bochs-latest
-vgaromimage: file={BOCHS_SHARE}/VGABIOS-lgpl-latest
-vga: extension=vbe
+vgaromimage: file={BOCHS_VGABIOS}
+vga: extension=cirrus
 display_library: rfb, options="timeout=0"
 speaker: enabled=0
 sound: driver=dummy
@@ -239,18 +237,12 @@ def _pid_alive(pid):
     return True
 
 
-def _die_with_parent():
-    """In the child before exec: get SIGKILL when the harness dies, even by SIGKILL."""
-    _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 def spawn(cmd, **kwargs):
-    """Start an emulator that dies with this process."""
+    """Start an emulator that is killed when this process dies, even by SIGKILL (parent-death signal)."""
     _install_cleanup_handlers()
-    try:
-        return subprocess.Popen(cmd, preexec_fn=_die_with_parent, **kwargs)  # pylint: disable=subprocess-popen-preexec-fn
-    except FileNotFoundError as err:
-        raise HarnessError(f"{cmd[0]} is not installed (tools/breenix installs what is needed)") from err
+    if shutil.which(cmd[0]) is None:
+        raise HarnessError(f"{cmd[0]} is not installed (tools/breenix installs what is needed)")
+    return subprocess.Popen(["setpriv", "--pdeathsig", "KILL", "--", *cmd], **kwargs)
 
 
 def _install_cleanup_handlers():
