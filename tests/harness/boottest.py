@@ -11,6 +11,8 @@ import time
 import breenix_harness as bh
 
 EXITS = {"pass": bh.PASS_STATUS, "fail": bh.FAIL_STATUS}
+# A guest expected to halt must still be running this long after its last line.
+HALT_GRACE = 2.0
 
 
 def parse_args():
@@ -28,7 +30,9 @@ def parse_args():
                         help="expect a call-trace line naming FUNC+0xOFF, checked against --elf")
     parser.add_argument("--reject", action="append", default=[], metavar="REGEX",
                         help="no serial line may match this as a whole (repeatable)")
-    parser.add_argument("--exit", choices=sorted(EXITS), help="expected isa-debug-exit result (QEMU only)")
+    parser.add_argument("--exit", choices=sorted(EXITS) + ["halt"],
+                        help="expected isa-debug-exit result (QEMU only), or halt: the guest stops and stays up")
+    parser.add_argument("--cpu", help="QEMU CPU model instead of the default (e.g. qemu64,-lm)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds for the whole test")
     args = parser.parse_args()
     if args.trace and not args.elf:
@@ -41,7 +45,7 @@ def parse_args():
 def start(args):
     if args.firmware == "bochs":
         return bh.Bochs(args.iso, args.mem, args.cmdline)
-    return bh.Qemu(args.iso, args.firmware, args.mem, args.cmdline)
+    return bh.Qemu(args.iso, args.firmware, args.mem, args.cmdline, cpu=args.cpu)
 
 
 def check(guest, args, remaining):
@@ -54,6 +58,9 @@ def check(guest, args, remaining):
         entry = guest.expect(bh.trace_pattern(args.trace), remaining())
         bh.check_trace_entry(entry, args.elf)
         print(f"trace ok: {entry.group(0).strip()}")
+    if args.exit == "halt":
+        check_halted(guest)
+        return
     status = guest.wait_exit(remaining())
     if args.exit and status != EXITS[args.exit]:
         raise bh.HarnessError(f"QEMU exit status {bh.describe_status(status)}; expected "
@@ -63,6 +70,15 @@ def check(guest, args, remaining):
         if bad:
             raise bh.HarnessError(f"serial line matches rejected {pattern!r}: {bad[0]!r}")
     print(f"exit ok: {bh.describe_status(status) if args.firmware != 'bochs' else 'Bochs shut down'}")
+
+
+def check_halted(guest):
+    try:
+        status = guest.wait_exit(HALT_GRACE)
+    except bh.HarnessError:
+        print("halt ok: the guest stopped and stayed up")
+        return
+    raise bh.HarnessError(f"the guest exited ({bh.describe_status(status)}); expected it to halt")
 
 
 def main():

@@ -144,9 +144,12 @@ def _qemu_path(path):
 
 
 def qemu_command(iso, workdir, firmware="bios", mem=256, cmdline=None, serial="stdio",
-                 display="none", monitor=None, extra_args=()):
-    """The QEMU command line: the ISO as the boot CD, the config disk when cmdline is given."""
+                 display="none", monitor=None, extra_args=(), cpu=None):
+    """The QEMU command line: the ISO as the boot CD, the config disk when cmdline is given.
+    cpu overrides the CPU model (to boot a CPU that lacks a feature, say)."""
     accel = ["-accel", "kvm", "-cpu", "host"] if kvm_usable() else ["-accel", "tcg", "-cpu", "max"]
+    if cpu:
+        accel[-1] = cpu
     cmd = ["qemu-system-x86_64", *accel, "-m", str(mem), "-no-reboot",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
            "-serial", serial, "-display", display,
@@ -422,12 +425,13 @@ class Qemu(Guest):
 
     name = "QEMU"
 
-    def __init__(self, iso, firmware="bios", mem=256, cmdline=None, monitor=False, extra_args=(), echo=None):
+    def __init__(self, iso, firmware="bios", mem=256, cmdline=None, monitor=False, extra_args=(), echo=None,
+                 cpu=None):
         super().__init__(echo)
         self._monitor_path = os.path.join(self.workdir, "monitor.sock") if monitor else None
         self._monitor = None
         cmd = qemu_command(iso, self.workdir, firmware, mem, cmdline,
-                           monitor=self._monitor_path, extra_args=extra_args)
+                           monitor=self._monitor_path, extra_args=extra_args, cpu=cpu)
         with open(os.path.join(self.workdir, "qemu.stderr"), "wb") as stderr:
             self._launch(cmd, self._read_pipe, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
 
