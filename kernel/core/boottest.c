@@ -1,11 +1,13 @@
 /*
  * Test switches for the boot tests: test=boot ends the run as soon as the
- * kernel is up; test=panic faults on purpose to check the panic report.
+ * kernel is up; test=ktest runs the in-kernel tests (ktest=NAME,... picks
+ * some); test=panic faults on purpose to check the panic report.
  * Without a switch this does nothing.
  */
 #include <string.h>
 #include <breenix/boottest.h>
 #include <breenix/cmdline.h>
+#include <breenix/ktest.h>
 #include <breenix/machine.h>
 #include <breenix/panic.h>
 #include <breenix/printk.h>
@@ -27,6 +29,11 @@ void boot_test_run(void)
 	if (!strcmp(test, "boot")) {
 		pr_info("test: boot reached the end of kmain\n");
 		machine_test_exit(true);
+	}
+	if (!strcmp(test, "ktest")) {
+		const char *filter = cmdline_get("ktest");
+
+		machine_test_exit(ktest_run_all(filter ? filter : "") == 0);
 	}
 	if (!strcmp(test, "panic")) {
 		panic_test_fault();

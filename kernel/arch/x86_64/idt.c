@@ -1,6 +1,6 @@
 /*
- * The interrupt descriptor table: 256 gates, the first 32 wired to the CPU
- * exception stubs in entry.S. Interrupt gates, so handlers run with IF clear.
+ * The interrupt descriptor table: 256 interrupt gates (handlers run with IF
+ * clear) into the stubs of entry.S; 0-31 are CPU exceptions, the rest IRQs.
  */
 #include <stdint.h>
 #include <asm/boot.h>
@@ -24,9 +24,9 @@ struct idt_ptr {
 
 #define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
 
-extern const uint64_t exception_stubs[NR_EXCEPTIONS];
+extern const uint64_t vector_stubs[NR_VECTORS];
 
-static struct idt_gate idt[256] __attribute__((aligned(16)));
+static struct idt_gate idt[NR_VECTORS] __attribute__((aligned(16)));
 
 static void idt_set_gate(int vector, uint64_t handler)
 {
@@ -46,8 +46,8 @@ void idt_init(void)
 	struct idt_ptr ptr = { sizeof(idt) - 1, (uint64_t)idt };
 	int v;
 
-	for (v = 0; v < NR_EXCEPTIONS; v++)
-		idt_set_gate(v, exception_stubs[v]);
+	for (v = 0; v < NR_VECTORS; v++)
+		idt_set_gate(v, vector_stubs[v]);
 	/* inline asm: lidt has no C equivalent. */
 	__asm__ volatile("lidt %0" : : "m"(ptr));
 }

@@ -94,7 +94,11 @@ void interrupt_dispatch(struct pt_regs *regs)
 	uint64_t v = regs->vector;
 	const char *name = "unknown exception";
 
-	if (v < NR_EXCEPTIONS && exception_names[v])
+	if (v >= NR_EXCEPTIONS) {
+		irq_handle_vector(regs);
+		return;
+	}
+	if (exception_names[v])
 		name = exception_names[v];
 	panic_regs(regs, "%s (vector %llu, error code 0x%llx)", name,
 		   (unsigned long long)v, (unsigned long long)regs->error_code);

@@ -1,0 +1,30 @@
+/*
+ * Kernel page tables: the four-level x86-64 tables behind every address
+ * space. The kernel half (PML4 entries 256-511) is shared by all of them.
+ */
+#ifndef BREENIX_VMM_H
+#define BREENIX_VMM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Protection and caching of a mapping (translated to PTE bits by vmm). */
+#define VM_READ		0x01
+#define VM_WRITE	0x02
+#define VM_EXEC		0x04
+#define VM_USER		0x08
+#define VM_NOCACHE	0x10	/* uncached: device registers */
+#define VM_WRCOMBINE	0x20	/* write-combining: framebuffers */
+#define VM_GLOBAL	0x40
+
+/* Map one 4 KiB page va -> pa in the kernel's tables; -ENOMEM, -EEXIST. */
+int vmm_map_page(uint64_t va, uint64_t pa, unsigned int prot);
+/* Unmap one page; returns its physical address or 0 if it was not mapped. */
+uint64_t vmm_unmap_page(uint64_t va);
+/* Change a mapped range's protection (4 KiB granularity, splits 2 MiB). */
+int vmm_protect(uint64_t va, size_t size, unsigned int prot);
+/* Physical address of va, or false if unmapped. */
+bool vmm_translate(uint64_t va, uint64_t *pa);
+
+#endif
