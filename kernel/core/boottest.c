@@ -1,7 +1,8 @@
 /*
  * Test switches for the boot tests: test=boot ends the run as soon as the
  * kernel is up; test=ktest runs the in-kernel tests (ktest=NAME,... picks
- * some); test=panic faults on purpose to check the panic report.
+ * some); test=panic faults on purpose to check the panic report; other
+ * names come from BOOT_TEST() in the subsystems.
  * Without a switch this does nothing.
  */
 #include <string.h>
@@ -20,9 +21,12 @@ static __attribute__((noinline)) void panic_test_fault(void)
 	*null_page = 1;
 }
 
+extern const struct boot_test __boottests_start[], __boottests_end[];
+
 void boot_test_run(void)
 {
 	const char *test = cmdline_get("test");
+	const struct boot_test *bt;
 
 	if (!test)
 		return;
@@ -38,6 +42,10 @@ void boot_test_run(void)
 	if (!strcmp(test, "panic")) {
 		panic_test_fault();
 		panic("test=panic: the deliberate fault did not fault");
+	}
+	for (bt = __boottests_start; bt < __boottests_end; bt++) {
+		if (!strcmp(test, bt->name))
+			machine_test_exit(bt->fn());
 	}
 	panic("unknown test switch: test=%s", test);
 }
