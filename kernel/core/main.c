@@ -17,6 +17,7 @@
 #include <asm/boot.h>
 #include <asm/cpu.h>
 #include <asm/page.h>
+#include <asm/segment.h>
 #include <asm/traps.h>
 
 /* Far more than GRUB ever passes; anything larger is not trusted. */
@@ -118,6 +119,7 @@ static void apply_loglevel(void)
 void kmain(uint32_t magic, uint32_t mbi_phys)
 {
 	do_initcalls(INITCALL_EARLY);
+	gdt_init();
 	idt_init();
 	parse_boot_info(magic, mbi_phys);
 	cmdline_init(boot_info.cmdline);

@@ -3,7 +3,7 @@
  * clear) into the stubs of entry.S; 0-31 are CPU exceptions, the rest IRQs.
  */
 #include <stdint.h>
-#include <asm/boot.h>
+#include <asm/segment.h>
 #include <asm/traps.h>
 
 /* Intel SDM 3A 6.14.1: 64-bit IDT gate descriptor. */
@@ -33,7 +33,7 @@ static void idt_set_gate(int vector, uint64_t handler)
 	struct idt_gate *g = &idt[vector];
 
 	g->offset_low = handler & 0xffff;
-	g->selector = BOOT_CS;
+	g->selector = KERNEL_CS;
 	g->ist = 0;
 	g->type_attr = GATE_INTERRUPT;
 	g->offset_mid = (handler >> 16) & 0xffff;
@@ -48,6 +48,9 @@ void idt_init(void)
 
 	for (v = 0; v < NR_VECTORS; v++)
 		idt_set_gate(v, vector_stubs[v]);
+	idt[2].ist = IST_NMI;
+	idt[8].ist = IST_DOUBLE_FAULT;
+	idt[18].ist = IST_MACHINE_CHECK;
 	/* inline asm: lidt has no C equivalent. */
 	__asm__ volatile("lidt %0" : : "m"(ptr));
 }
