@@ -1,41 +1,76 @@
 /*
  * The 16550 UART on COM1 as the first kernel console: polled output at
  * 115200 8N1, up before anything else so the earliest messages are seen.
+ * Received bytes arrive by interrupt (IRQ 4) and go to the serial input queue.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <breenix/console.h>
 #include <breenix/init.h>
+#include <breenix/input.h>
+#include <breenix/irq.h>
+#include <breenix/printk.h>
 #include <asm/cpu.h>
 #include <asm/io.h>
 
 #define COM1		0x3f8
 /* Register offsets and bits: PC16550D datasheet, table 2. */
 #define UART_THR	0	/* transmit holding (DLAB=0) */
+#define UART_RBR	0	/* receive buffer (DLAB=0), read */
 #define UART_DLL	0	/* divisor latch low (DLAB=1) */
 #define UART_IER	1
 #define UART_DLM	1
-#define UART_FCR	2
+#define UART_FCR	2	/* write */
+#define UART_IIR	2	/* read */
 #define UART_LCR	3
 #define UART_MCR	4
 #define UART_LSR	5
+#define UART_MSR	6
 #define UART_SCR	7
+#define IER_RDI		0x01	/* interrupt: received data available */
+#define IER_RLSI	0x04	/* interrupt: receiver line status (errors) */
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
 #define FCR_ENABLE_CLEAR 0x07
 #define MCR_DTR_RTS_OUT2 0x0b
+#define LSR_DR		0x01	/* a received byte waits in RBR */
+#define LSR_OE		0x02	/* overrun: bytes were lost before this one */
+#define LSR_PE		0x04	/* parity error in the byte at the FIFO head */
+#define LSR_FE		0x08	/* framing error (no stop bit) in that byte */
+#define LSR_BI		0x10	/* break: the line held low, a NUL byte queued */
+#define LSR_RX_ERRORS	(LSR_OE | LSR_PE | LSR_FE | LSR_BI)
 #define LSR_THRE	0x20	/* transmit holding register empty */
 #define LSR_TEMT	0x40	/* transmitter completely idle */
 #define UART_CLOCK	115200	/* 1.8432 MHz / 16 */
+#define COM1_IRQ	4
+#define UART_RX_BUDGET	256	/* bytes one interrupt takes at most, as Linux's 8250 */
 
 /* A stuck UART must not hang the kernel: bound every wait (~10 ms). */
 #define UART_SPIN_LIMIT	100000
+
+static bool uart_found;
+/* Receive errors seen by the console's LSR reads, which clear them. */
+static uint8_t lsr_saved_errors;
+static struct serial_rx_stats rx_stats;
+
+/* Reads LSR; error bits read here are kept for the receive interrupt. */
+static uint8_t uart_read_lsr(void)
+{
+	/* Port read: LSR (PC16550D 8.6.3); reading it clears OE, PE, FE, BI. */
+	uint8_t lsr = inb(COM1 + UART_LSR);
+
+	if (lsr & LSR_RX_ERRORS)
+		__atomic_fetch_or(&lsr_saved_errors, lsr & LSR_RX_ERRORS,
+				  __ATOMIC_RELAXED);
+	return lsr;
+}
 
 static bool uart_wait(uint8_t bits)
 {
 	int i;
 
 	for (i = 0; i < UART_SPIN_LIMIT; i++) {
-		if ((inb(COM1 + UART_LSR) & bits) == bits)
+		if ((uart_read_lsr() & bits) == bits)
 			return true;
 		cpu_relax();
 	}
@@ -87,6 +122,7 @@ static int uart_early_init(void)
 
 	if (!uart_present())
 		return 0;
+	uart_found = true;
 	outb(COM1 + UART_IER, 0);
 	outb(COM1 + UART_LCR, LCR_DLAB);
 	outb(COM1 + UART_DLL, divisor & 0xff);
@@ -98,3 +134,101 @@ static int uart_early_init(void)
 	return 0;
 }
 early_initcall(uart_early_init);
+
+static void uart_count_errors(uint8_t lsr)
+{
+	if (lsr & LSR_OE)
+		rx_stats.overruns++;
+	if (lsr & LSR_PE)
+		rx_stats.parity_errors++;
+	if (lsr & LSR_FE)
+		rx_stats.framing_errors++;
+	if (lsr & LSR_BI)
+		rx_stats.breaks++;
+}
+
+/*
+ * IRQ 4: drain the receive FIFO into the serial queue. A byte with a parity
+ * or framing error, or the NUL of a break, is counted and dropped (the tty
+ * layer will want them flagged instead, as Linux's TTY_PARITY etc.).
+ */
+static void uart_irq(unsigned int irq, void *data)
+{
+	/* Errors the console read off LSR belong to the byte at the head. */
+	uint8_t saved = __atomic_exchange_n(&lsr_saved_errors, 0,
+					    __ATOMIC_RELAXED);
+	uint8_t lsr, c;
+	int n;
+
+	(void)irq;
+	(void)data;
+	for (n = 0; n < UART_RX_BUDGET; n++) {
+		/* Port read: LSR, with the errors of the byte at the FIFO head. */
+		lsr = inb(COM1 + UART_LSR) | saved;
+		saved = 0;
+		uart_count_errors(lsr);
+		if (!(lsr & LSR_DR))
+			return;
+		/* Port read: RBR, the next received byte. */
+		c = inb(COM1 + UART_RBR);
+		if (lsr & (LSR_PE | LSR_FE | LSR_BI))
+			continue;
+		input_queue_put(serial_input_queue(), &c, 1);
+	}
+	/*
+	 * Bytes still wait, so the UART's interrupt line stays high and an
+	 * edge-triggered IRQ would never come again: the port writes turn IER
+	 * off and on, which drops the line and raises it, a fresh edge.
+	 */
+	outb(COM1 + UART_IER, 0);
+	outb(COM1 + UART_IER, IER_RDI | IER_RLSI);
+}
+
+/* Drops whatever arrived before anyone listened, and stale interrupt causes. */
+static void uart_rx_reset(void)
+{
+	int n;
+
+	for (n = 0; n < UART_RX_BUDGET && (uart_read_lsr() & LSR_DR); n++)
+		/* Port read: RBR, a stale byte. */
+		inb(COM1 + UART_RBR);
+	/* Port reads: IIR and MSR clear their pending interrupt causes. */
+	inb(COM1 + UART_IIR);
+	inb(COM1 + UART_MSR);
+	__atomic_store_n(&lsr_saved_errors, 0, __ATOMIC_RELAXED);
+}
+
+/*
+ * The receive interrupt, once interrupts are routed: IER enables it in the
+ * UART, and MCR OUT2 (set at early init) gates it onto the ISA IRQ line.
+ */
+static int uart_rx_init(void)
+{
+	int err;
+
+	if (!uart_found)
+		return 0;
+	err = irq_register(COM1_IRQ, uart_irq, NULL);
+	if (err) {
+		pr_err("ttyS0: cannot have IRQ %d (%d); no serial input\n",
+		       COM1_IRQ, err);
+		return err;
+	}
+	uart_rx_reset();
+	/* Port write: IER, interrupts for received bytes and receive errors. */
+	outb(COM1 + UART_IER, IER_RDI | IER_RLSI);
+	pr_info("ttyS0: 16550 UART at %#x, receiving on IRQ %d\n", COM1,
+		COM1_IRQ);
+	return 0;
+}
+device_initcall(uart_rx_init);
+
+void serial_rx_stats(struct serial_rx_stats *out)
+{
+	out->overruns = __atomic_load_n(&rx_stats.overruns, __ATOMIC_RELAXED);
+	out->parity_errors = __atomic_load_n(&rx_stats.parity_errors,
+					     __ATOMIC_RELAXED);
+	out->framing_errors = __atomic_load_n(&rx_stats.framing_errors,
+					      __ATOMIC_RELAXED);
+	out->breaks = __atomic_load_n(&rx_stats.breaks, __ATOMIC_RELAXED);
+}

@@ -2,6 +2,6 @@
 #ifndef BREENIX_ERRNO_H
 #define BREENIX_ERRNO_H
 
-#include <asm-generic/errno-base.h>
+#include <asm-generic/errno.h>
 
 #endif
