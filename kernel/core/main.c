@@ -10,10 +10,14 @@
 #include <breenix/cmdline.h>
 #include <breenix/init.h>
 #include <breenix/ksyms.h>
+#include <breenix/memblock.h>
+#include <breenix/mm.h>
 #include <breenix/multiboot2.h>
 #include <breenix/panic.h>
 #include <breenix/printk.h>
+#include <breenix/slab.h>
 #include <breenix/version.h>
+#include <breenix/vmm.h>
 #include <asm/boot.h>
 #include <asm/cpu.h>
 #include <asm/page.h>
@@ -116,6 +120,20 @@ static void apply_loglevel(void)
 		printk_set_console_loglevel(v[0] - '0');
 }
 
+/*
+ * Memory comes up in stages: memblock hands out boot memory from the memory
+ * map, the real page tables map all of RAM, then the buddy allocator takes
+ * over every page memblock did not give away, and the slab heap sits on it.
+ */
+static void mm_init(void)
+{
+	memblock_init(&boot_info);
+	paging_init(&boot_info);
+	page_alloc_init();
+	vmm_late_init();
+	slab_init();
+}
+
 void kmain(uint32_t magic, uint32_t mbi_phys)
 {
 	do_initcalls(INITCALL_EARLY);
@@ -128,6 +146,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 		       boot_info.elf_shentsize))
 		pr_warn("ksyms: no kernel symbol table; traces show addresses only\n");
 	print_banner();
+	mm_init();
 	do_initcalls(INITCALL_CONSOLE);
 	do_initcalls(INITCALL_DEVICE);
 	boot_test_run();

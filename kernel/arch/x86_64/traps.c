@@ -4,6 +4,7 @@
  */
 #include <breenix/panic.h>
 #include <breenix/printk.h>
+#include <breenix/vmalloc.h>
 #include <asm/cpu.h>
 #include <asm/traps.h>
 
@@ -34,6 +35,8 @@ static const char *const exception_names[NR_EXCEPTIONS] = {
 	[29] = "#VC VMM communication",
 	[30] = "#SX security",
 };
+
+#define PAGE_SIZE_4K	4096ULL
 
 /* Intel SDM 3A 4.7, figure 4-12: page-fault error code bits. */
 #define PF_PRESENT	(1 << 0)
@@ -89,6 +92,27 @@ void show_regs(const struct pt_regs *regs)
 	       (unsigned long long)read_cr4());
 }
 
+/*
+ * A kernel stack that overflows into its guard page cannot take the page
+ * fault (the CPU pushes the frame onto the same stack) and ends up as a
+ * double fault on its IST stack: name it for what it is.
+ */
+static void check_guard_page(const struct pt_regs *regs)
+{
+	uint64_t addr = read_cr2(), start, end;
+
+	if ((regs->vector != 8 && regs->vector != 14) ||
+	    !vmalloc_guard_hit(addr, &start, &end))
+		return;
+	if (regs->rsp >= start - PAGE_SIZE_4K && regs->rsp < end + PAGE_SIZE_4K)
+		panic_regs(regs, "kernel stack overflow: guard page hit at %#llx (stack %#llx-%#llx)",
+			   (unsigned long long)addr, (unsigned long long)start,
+			   (unsigned long long)end);
+	panic_regs(regs, "vmalloc guard page hit at %#llx (area %#llx-%#llx): overrun",
+		   (unsigned long long)addr, (unsigned long long)start,
+		   (unsigned long long)end);
+}
+
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	uint64_t v = regs->vector;
@@ -98,6 +122,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 		irq_handle_vector(regs);
 		return;
 	}
+	check_guard_page(regs);
 	if (exception_names[v])
 		name = exception_names[v];
 	panic_regs(regs, "%s (vector %llu, error code 0x%llx)", name,

@@ -1,13 +1,14 @@
 /*
  * Starts the framebuffer console on the framebuffer the boot loader set up,
- * reached through the early direct map until the memory manager can map
- * device memory anywhere.
+ * mapped write-combining: drawing is many small writes. (Scrolling reads the
+ * framebuffer back, which is slow on real write-combining memory.)
  */
 #include <stdint.h>
+#include <breenix/errno.h>
 #include <breenix/fbcon.h>
 #include <breenix/init.h>
 #include <breenix/printk.h>
-#include <asm/page.h>
+#include <breenix/vmalloc.h>
 
 static int fbcon_boot_init(void)
 {
@@ -17,16 +18,19 @@ static int fbcon_boot_init(void)
 
 	if (boot_info.fb_kind != FB_RGB)
 		return 0;
-	if (fb.phys + bytes > EARLY_DIRECT_MAP_LIMIT) {
-		pr_warn("fbcon: framebuffer at %#llx is out of reach; no screen console\n",
+	fb.base = ioremap_wc(fb.phys, bytes);
+	if (!fb.base) {
+		pr_warn("fbcon: cannot map the framebuffer at %#llx\n",
 			(unsigned long long)fb.phys);
-		return 0;
+		return -ENOMEM;
 	}
-	fb.base = phys_to_virt(fb.phys);
 	err = fbcon_init(&fb);
-	if (!err)
-		pr_info("Framebuffer: %ux%u, %u bpp at %#llx\n", fb.width,
-			fb.height, fb.bpp, (unsigned long long)fb.phys);
-	return err;
+	if (err) {
+		iounmap(fb.base);
+		return err;
+	}
+	pr_info("Framebuffer: %ux%u, %u bpp at %#llx\n", fb.width, fb.height,
+		fb.bpp, (unsigned long long)fb.phys);
+	return 0;
 }
 console_initcall(fbcon_boot_init);

@@ -6,6 +6,7 @@
 #ifndef BREENIX_VMALLOC_H
 #define BREENIX_VMALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,5 +18,11 @@ void vfree(void *addr);
 void *ioremap(uint64_t phys, size_t size);
 void *ioremap_wc(uint64_t phys, size_t size);
 void iounmap(void *addr);
+
+/*
+ * Whether addr lies in the guard page below or above a vmalloc area; if so,
+ * [*start, *end) is that area. Safe in fault handlers (never waits).
+ */
+bool vmalloc_guard_hit(uint64_t addr, uint64_t *start, uint64_t *end);
 
 #endif

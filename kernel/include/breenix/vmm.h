@@ -18,6 +18,15 @@
 #define VM_WRCOMBINE	0x20	/* write-combining: framebuffers */
 #define VM_GLOBAL	0x40
 
+struct boot_info;
+
+/* Builds and loads the kernel's page tables (tables from memblock). */
+void paging_init(const struct boot_info *bi);
+/* From now on page tables come from the page allocator. */
+void vmm_late_init(void);
+/* Physical address of the kernel's PML4. */
+uint64_t vmm_kernel_pml4(void);
+
 /* Map one 4 KiB page va -> pa in the kernel's tables; -ENOMEM, -EEXIST. */
 int vmm_map_page(uint64_t va, uint64_t pa, unsigned int prot);
 /* Unmap one page; returns its physical address or 0 if it was not mapped. */
