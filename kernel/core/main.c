@@ -5,10 +5,12 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <breenix/acpi.h>
 #include <breenix/bootinfo.h>
 #include <breenix/boottest.h>
 #include <breenix/cmdline.h>
 #include <breenix/init.h>
+#include <breenix/irq.h>
 #include <breenix/ksyms.h>
 #include <breenix/memblock.h>
 #include <breenix/mm.h>
@@ -16,6 +18,7 @@
 #include <breenix/panic.h>
 #include <breenix/printk.h>
 #include <breenix/slab.h>
+#include <breenix/time.h>
 #include <breenix/version.h>
 #include <breenix/vmm.h>
 #include <asm/boot.h>
@@ -148,8 +151,13 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	print_banner();
 	mm_init();
 	do_initcalls(INITCALL_CONSOLE);
+	acpi_init();
+	interrupts_init();
+	time_init();
+	local_irq_enable();
 	do_initcalls(INITCALL_DEVICE);
 	boot_test_run();
-	pr_info("Nothing more to run yet: halting.\n");
-	cpu_halt_forever();
+	pr_info("Nothing more to run yet: idle.\n");
+	for (;;)
+		cpu_idle();
 }

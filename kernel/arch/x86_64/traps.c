@@ -6,6 +6,7 @@
 #include <breenix/printk.h>
 #include <breenix/vmalloc.h>
 #include <asm/cpu.h>
+#include <asm/page.h>
 #include <asm/traps.h>
 
 /* Intel SDM 3A 6.3.1, table 6-1. */
@@ -35,8 +36,6 @@ static const char *const exception_names[NR_EXCEPTIONS] = {
 	[29] = "#VC VMM communication",
 	[30] = "#SX security",
 };
-
-#define PAGE_SIZE_4K	4096ULL
 
 /* Intel SDM 3A 4.7, figure 4-12: page-fault error code bits. */
 #define PF_PRESENT	(1 << 0)
@@ -104,7 +103,7 @@ static void check_guard_page(const struct pt_regs *regs)
 	if ((regs->vector != 8 && regs->vector != 14) ||
 	    !vmalloc_guard_hit(addr, &start, &end))
 		return;
-	if (regs->rsp >= start - PAGE_SIZE_4K && regs->rsp < end + PAGE_SIZE_4K)
+	if (regs->rsp >= start - PAGE_SIZE && regs->rsp < end + PAGE_SIZE)
 		panic_regs(regs, "kernel stack overflow: guard page hit at %#llx (stack %#llx-%#llx)",
 			   (unsigned long long)addr, (unsigned long long)start,
 			   (unsigned long long)end);

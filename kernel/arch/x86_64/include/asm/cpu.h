@@ -26,6 +26,18 @@ static inline void local_irq_disable(void)
 	__asm__ volatile("cli" : : : "memory");
 }
 
+static inline void local_irq_enable(void)
+{
+	__asm__ volatile("sti" : : : "memory");
+}
+
+/* Waits for the next interrupt; sti's one-instruction shadow makes the
+ * enable and the halt atomic, so no wakeup slips in between. */
+static inline void cpu_idle(void)
+{
+	__asm__ volatile("sti; hlt" : : : "memory");
+}
+
 static inline void cpu_relax(void)
 {
 	__asm__ volatile("pause" : : : "memory");

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <asm/boot.h>
 
+#define PAGE_SIZE		4096UL	/* spelled as in <breenix/mm.h> */
+
 /*
  * Until paging_init() installs the real page tables, the boot stub's direct
  * map covers only the first 4 GiB of physical memory; after it, the direct
