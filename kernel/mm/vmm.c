@@ -166,6 +166,86 @@ static uint64_t *pte_of(uint64_t va, bool split, int *err)
 	return pt_walk(va, PT_SHIFT, false, &shift);
 }
 
+/* Clears the mappings of [va, va+size); a large page only partly in the
+ * range is split first, so nothing outside the range changes. */
+static void unmap_range(uint64_t va, uint64_t size)
+{
+	uint64_t end = va + size;
+	unsigned int shift;
+	uint64_t *e;
+	int err;
+
+	while (va < end) {
+		e = pt_walk(va, PT_SHIFT, false, &shift);
+		if (e && shift == PD_SHIFT && (*e & PTE_PRESENT) &&
+		    !(va & (LARGE_PAGE_SIZE - 1)) && end - va >= LARGE_PAGE_SIZE) {
+			*e = 0;
+			invlpg(va);
+			va += LARGE_PAGE_SIZE;
+			continue;
+		}
+		e = pte_of(va, true, &err);
+		if (e) {
+			*e = 0;
+			invlpg(va);
+		}
+		va += PAGE_SIZE;
+	}
+}
+
+/* Maps [pa, pa+size) at va with 2 MiB pages wherever alignment allows;
+ * on failure nothing stays mapped. */
+static int map_range(uint64_t va, uint64_t pa, uint64_t size, uint64_t pte)
+{
+	uint64_t done = 0;
+	int err = 0;
+
+	while (done < size) {
+		unsigned int shift = PT_SHIFT;
+
+		if (!((va + done) & (LARGE_PAGE_SIZE - 1)) &&
+		    !((pa + done) & (LARGE_PAGE_SIZE - 1)) &&
+		    size - done >= LARGE_PAGE_SIZE)
+			shift = PD_SHIFT;
+		err = map_one(va + done, pa + done, pte, shift);
+		if (err)
+			break;
+		done += 1ULL << shift;
+	}
+	if (err)
+		unmap_range(va, done);
+	return err;
+}
+
+int vmm_map_range(uint64_t va, uint64_t pa, size_t size, unsigned int prot)
+{
+	unsigned long flags;
+	int err;
+
+	if ((va | pa | size) & (PAGE_SIZE - 1) || va + size < va)
+		return -EINVAL;
+	flags = spin_lock_irqsave(&vmm_lock);
+	err = map_range(va, pa, size, prot_to_pte(prot));
+	spin_unlock_irqrestore(&vmm_lock, flags);
+	return err;
+}
+
+void vmm_unmap_range(uint64_t va, size_t size)
+{
+	unsigned long flags = spin_lock_irqsave(&vmm_lock);
+
+	unmap_range(va & ~(PAGE_SIZE - 1), size);
+	spin_unlock_irqrestore(&vmm_lock, flags);
+}
+
+bool vmm_is_large_page(uint64_t va)
+{
+	unsigned int shift;
+	uint64_t *e = pt_walk(va, PT_SHIFT, false, &shift);
+
+	return e && (*e & PTE_PRESENT) && shift != PT_SHIFT;
+}
+
 uint64_t vmm_unmap_page(uint64_t va)
 {
 	unsigned long flags = spin_lock_irqsave(&vmm_lock);
@@ -215,24 +295,13 @@ bool vmm_translate(uint64_t va, uint64_t *pa)
 	return true;
 }
 
-/* Maps [pa, pa+size) at va, with 2 MiB pages wherever alignment allows. */
+/* Maps [pa, pa+size) at va, panicking on failure: the kernel cannot boot without it. */
 static void map_range_early(uint64_t va, uint64_t pa, uint64_t size,
 			    uint64_t pte)
 {
-	uint64_t end = pa + size;
-
-	while (pa < end) {
-		unsigned int shift = PT_SHIFT;
-
-		if (!((va | pa) & (LARGE_PAGE_SIZE - 1)) &&
-		    end - pa >= LARGE_PAGE_SIZE)
-			shift = PD_SHIFT;
-		if (map_one(va, pa, pte, shift))
-			panic("paging_init: cannot map %#llx at %#llx",
-			      (unsigned long long)pa, (unsigned long long)va);
-		va += 1ULL << shift;
-		pa += 1ULL << shift;
-	}
+	if (map_range(va, pa, size, pte))
+		panic("paging_init: cannot map %#llx at %#llx",
+		      (unsigned long long)pa, (unsigned long long)va);
 }
 
 static bool mmap_is_ram(uint32_t type)

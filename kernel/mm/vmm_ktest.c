@@ -120,3 +120,47 @@ KTEST(ioremap_maps_the_requested_frame)
 	KT_ASSERT(!vmm_translate((uint64_t)io, &pa));
 	free_pages(page, 0);
 }
+
+/* The top of the vmalloc area: first-fit placement never gets near it. */
+#define LARGE_TEST_VA	(VMALLOC_END - (8ULL << 20))
+#define SZ_2M		(2ULL << 20)
+
+KTEST(vmm_range_uses_large_pages_and_splits_them)
+{
+	struct page *block = alloc_pages(GFP_KERNEL, 9);	/* 2 MiB, aligned */
+	uint64_t pa, phys;
+	char *va = (char *)LARGE_TEST_VA;
+
+	KT_ASSERT(block);
+	phys = page_to_phys(block);
+	KT_ASSERT_EQ(vmm_map_range(LARGE_TEST_VA, phys, SZ_2M, VM_READ | VM_WRITE), 0);
+	KT_ASSERT(vmm_is_large_page(LARGE_TEST_VA));
+	KT_ASSERT(vmm_translate(LARGE_TEST_VA + 0x12345, &pa));
+	KT_ASSERT_EQ(pa, phys + 0x12345);
+	va[0x12345] = 'x';
+	KT_ASSERT(((char *)page_address(block))[0x12345] == 'x');
+	KT_ASSERT_EQ(vmm_map_range(LARGE_TEST_VA, phys, PAGE_SIZE, VM_READ), -EEXIST);
+
+	/* Protecting one 4 KiB page splits the 2 MiB page around it. */
+	KT_ASSERT_EQ(vmm_protect(LARGE_TEST_VA + PAGE_SIZE, PAGE_SIZE, VM_READ), 0);
+	KT_ASSERT(!vmm_is_large_page(LARGE_TEST_VA));
+	KT_ASSERT(vmm_translate(LARGE_TEST_VA + SZ_2M - 1, &pa));
+	KT_ASSERT_EQ(pa, phys + SZ_2M - 1);
+	KT_ASSERT(va[0x12345] == 'x');
+
+	vmm_unmap_range(LARGE_TEST_VA + PAGE_SIZE, PAGE_SIZE);
+	KT_ASSERT(!vmm_translate(LARGE_TEST_VA + PAGE_SIZE, &pa));
+	KT_ASSERT(vmm_translate(LARGE_TEST_VA, &pa));
+	vmm_unmap_range(LARGE_TEST_VA, SZ_2M);
+	KT_ASSERT(!vmm_translate(LARGE_TEST_VA, &pa));
+	KT_ASSERT(!vmm_translate(LARGE_TEST_VA + SZ_2M - 1, &pa));
+	free_pages(block, 9);
+}
+
+KTEST(vmm_range_rejects_bad_arguments)
+{
+	KT_ASSERT_EQ(vmm_map_range(LARGE_TEST_VA + 1, 0, PAGE_SIZE, VM_READ), -EINVAL);
+	KT_ASSERT_EQ(vmm_map_range(LARGE_TEST_VA, 0x1001, PAGE_SIZE, VM_READ), -EINVAL);
+	KT_ASSERT_EQ(vmm_map_range(LARGE_TEST_VA, 0, 100, VM_READ), -EINVAL);
+	KT_ASSERT_EQ(vmm_map_range(~0xfffULL, 0, 2 * PAGE_SIZE, VM_READ), -EINVAL);
+}

@@ -29,6 +29,15 @@ uint64_t vmm_kernel_pml4(void);
 
 /* Map one 4 KiB page va -> pa in the kernel's tables; -ENOMEM, -EEXIST. */
 int vmm_map_page(uint64_t va, uint64_t pa, unsigned int prot);
+/*
+ * Map [pa, pa+size) at va (page-aligned), with 2 MiB pages wherever va and
+ * pa allow; -EINVAL, -ENOMEM, -EEXIST (nothing stays mapped on failure).
+ */
+int vmm_map_range(uint64_t va, uint64_t pa, size_t size, unsigned int prot);
+/* Unmap [va, va+size), splitting a large page that is partly inside. */
+void vmm_unmap_range(uint64_t va, size_t size);
+/* Whether va is mapped by a 2 MiB (or larger) page. */
+bool vmm_is_large_page(uint64_t va);
 /* Unmap one page; returns its physical address or 0 if it was not mapped. */
 uint64_t vmm_unmap_page(uint64_t va);
 /* Change a mapped range's protection (4 KiB granularity, splits 2 MiB). */
