@@ -9,6 +9,7 @@
 #include <breenix/acpi.h>
 #include <breenix/errno.h>
 #include "acpi_fixture.h"
+#include "unit.h"
 
 #define P_RSDT	(FAKE_BASE + 0x1000)
 #define P_XSDT	(FAKE_BASE + 0x2000)
@@ -662,7 +663,7 @@ START_TEST(fuzz_table_walk)
 }
 END_TEST
 
-static Suite *acpi_tables_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("acpi_tables");
 	TCase *tc;
@@ -717,15 +718,4 @@ static Suite *acpi_tables_suite(void)
 	tcase_add_loop_test(tc, fuzz_table_walk, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(acpi_tables_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -10,6 +10,7 @@
 #include <breenix/acpi.h>
 #include <breenix/errno.h>
 #include "acpi_fixture.h"
+#include "unit.h"
 
 static struct acpi_madt_info M;
 static struct tbl T;
@@ -588,7 +589,7 @@ START_TEST(fuzz_madt)
 }
 END_TEST
 
-static Suite *madt_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("acpi_madt");
 	TCase *tc;
@@ -639,15 +640,4 @@ static Suite *madt_suite(void)
 	tcase_add_loop_test(tc, fuzz_madt, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(madt_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -10,6 +10,7 @@
 #include <breenix/bootinfo.h>
 #include <breenix/errno.h>
 #include <breenix/multiboot2.h>
+#include "unit.h"
 
 /* ---- building information structures ---------------------------------- */
 
@@ -1650,7 +1651,7 @@ END_TEST
 
 /* ---- suite --------------------------------------------------------------- */
 
-static Suite *bootinfo_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("bootinfo");
 	TCase *tc;
@@ -1746,15 +1747,4 @@ static Suite *bootinfo_suite(void)
 	suite_add_tcase(s, tc);
 
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(bootinfo_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -11,6 +11,7 @@
 #include <breenix/fbcon.h>
 #include <breenix/psf.h>
 #include "fbterm.h"
+#include "unit.h"
 
 /* 200x100 px with 10x18 glyphs: 20 columns, 5 rows, a 10 px bottom margin.
  * The pitch has padding so that pitch != width * 4 is exercised. */
@@ -449,7 +450,7 @@ START_TEST(fbcon_rejects_bad_fb)
 }
 END_TEST
 
-static Suite *fbterm_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("fbterm");
 	TCase *tc = tcase_create("terminal");
@@ -474,15 +475,4 @@ static Suite *fbterm_suite(void)
 	tcase_add_test(tc, fbcon_rejects_bad_fb);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(fbterm_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -10,6 +10,7 @@
 #include <breenix/errno.h>
 #include <breenix/fbcon.h>
 #include <breenix/psf.h>
+#include "unit.h"
 
 #define PSF2_MAGIC 0x864ab572u
 
@@ -505,7 +506,7 @@ START_TEST(duplicates_first_wins)
 }
 END_TEST
 
-static Suite *psf_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("psf");
 	TCase *tc = tcase_create("real_font");
@@ -536,15 +537,4 @@ static Suite *psf_suite(void)
 	tcase_add_test(tc, duplicates_first_wins);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(psf_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

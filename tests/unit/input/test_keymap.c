@@ -8,6 +8,7 @@
 #include <string.h>
 #include <breenix/input.h>
 #include "keyboard.h"
+#include "unit.h"
 
 #define OUT_MAX	256
 
@@ -443,7 +444,7 @@ START_TEST(scan_codes_to_bytes)
 }
 END_TEST
 
-static Suite *keymap_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("keymap");
 	TCase *tc = tcase_create("us");
@@ -464,15 +465,4 @@ static Suite *keymap_suite(void)
 	tcase_add_test(tc, scan_codes_to_bytes);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(keymap_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

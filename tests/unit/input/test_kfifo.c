@@ -11,6 +11,7 @@
 #include <string.h>
 #include <breenix/errno.h>
 #include <breenix/kfifo.h>
+#include "unit.h"
 
 START_TEST(init_takes_powers_of_two_only)
 {
@@ -217,7 +218,7 @@ START_TEST(producer_and_consumer_threads)
 }
 END_TEST
 
-static Suite *kfifo_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("kfifo");
 	TCase *tc = tcase_create("core");
@@ -234,15 +235,4 @@ static Suite *kfifo_suite(void)
 	tcase_add_test(tc, producer_and_consumer_threads);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(kfifo_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <breenix/input.h>
 #include "keyboard.h"
+#include "unit.h"
 
 #define MAX_KEYS	16
 
@@ -236,7 +237,7 @@ START_TEST(keyboard_replies_are_no_keys)
 }
 END_TEST
 
-static Suite *scancode_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("scancode");
 	TCase *tc = tcase_create("set1");
@@ -256,15 +257,4 @@ static Suite *scancode_suite(void)
 	tcase_add_test(tc, keyboard_replies_are_no_keys);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(scancode_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <breenix/cmdline.h>
+#include "unit.h"
 
 START_TEST(key_value_and_bare_words)
 {
@@ -83,12 +84,10 @@ START_TEST(overlong_line_is_truncated)
 }
 END_TEST
 
-int main(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("cmdline");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, key_value_and_bare_words);
 	tcase_add_test(tc, last_occurrence_wins);
@@ -98,9 +97,5 @@ int main(void)
 	tcase_add_test(tc, empty_and_null);
 	tcase_add_test(tc, overlong_line_is_truncated);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -5,6 +5,7 @@
 #include <breenix/elf.h>
 #include <breenix/errno.h>
 #include <breenix/ksyms.h>
+#include "unit.h"
 
 static const char strtab[] = "\0alpha\0beta\0label\0data_obj\0undef\0late";
 #define NAME_ALPHA	1
@@ -110,12 +111,10 @@ START_TEST(name_offsets_past_strtab_are_ignored)
 }
 END_TEST
 
-int main(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("ksym_table");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, names_function_and_offset);
 	tcase_add_test(tc, labels_count_data_and_undefined_do_not);
@@ -123,9 +122,5 @@ int main(void)
 	tcase_add_test(tc, bad_tables_are_rejected);
 	tcase_add_test(tc, name_offsets_past_strtab_are_ignored);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <breenix/logbuf.h>
+#include "unit.h"
 
 #define RING_SIZE	4096
 #define STEPS		20000
@@ -125,7 +126,7 @@ START_TEST(records_before_a_wrap_stay_in_order)
 }
 END_TEST
 
-static Suite *logbuf_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("logbuf");
 	TCase *tc = tcase_create("core");
@@ -137,15 +138,4 @@ static Suite *logbuf_suite(void)
 	tcase_add_test(tc, random_stores_keep_a_suffix);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(logbuf_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "kc.h"
-#include "test_main.h"
+#include "unit.h"
 
 struct ctype_pair {
 	const char *name;
@@ -68,7 +68,7 @@ START_TEST(test_ctype_known)
 }
 END_TEST
 
-Suite *libc_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("libc_ctype");
 	TCase *tc = tcase_create("ctype");

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "kc.h"
-#include "test_main.h"
+#include "unit.h"
 
 static uint64_t rng_state;
 
@@ -383,7 +383,7 @@ START_TEST(test_bsearch_big)
 }
 END_TEST
 
-Suite *libc_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("libc_qsort");
 	TCase *tc = tcase_create("qsort");

@@ -14,7 +14,7 @@
 #include <sys/types.h>
 
 #include "kc.h"
-#include "test_main.h"
+#include "unit.h"
 
 #define BUF 512
 #define SENTINEL 0xa5
@@ -663,7 +663,7 @@ START_TEST(test_vcbprintf)
 }
 END_TEST
 
-Suite *libc_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("libc_snprintf");
 	TCase *sweep = tcase_create("sweep");

@@ -10,7 +10,7 @@
 #include <strings.h>
 
 #include "kc.h"
-#include "test_main.h"
+#include "unit.h"
 
 #define MAXLEN 64
 #define SENTINEL 0xee
@@ -545,7 +545,7 @@ START_TEST(test_strsep)
 }
 END_TEST
 
-Suite *libc_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("libc_string");
 	TCase *mem = tcase_create("mem");

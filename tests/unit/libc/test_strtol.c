@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "kc.h"
-#include "test_main.h"
+#include "unit.h"
 
 static const char *const inputs[] = {
 	"", " ", "+", "-", "0", "-0", "+0", "00", "1", "-1", "+1", "42",
@@ -134,7 +134,7 @@ START_TEST(test_abs)
 }
 END_TEST
 
-Suite *libc_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("libc_strtol");
 	TCase *tc = tcase_create("strto");

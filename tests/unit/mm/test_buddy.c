@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <breenix/buddy.h>
+#include "unit.h"
 
 /* ---- the node under test and the bug hook ------------------------------- */
 
@@ -756,7 +757,7 @@ START_TEST(random_sequence_against_model)
 }
 END_TEST
 
-static Suite *buddy_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("buddy");
 	TCase *core = tcase_create("core");
@@ -793,15 +794,4 @@ static Suite *buddy_suite(void)
 	tcase_add_test(random, random_sequence_against_model);
 	suite_add_tcase(s, random);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(buddy_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -13,6 +13,7 @@
 #include <breenix/errno.h>
 #include <breenix/memblock.h>
 #include <breenix/multiboot2.h>
+#include "unit.h"
 
 #define TABLE	64
 
@@ -709,7 +710,7 @@ START_TEST(boot_info_mbi_reserved_where_it_lies)
 }
 END_TEST
 
-static Suite *memblock_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("memblock");
 	TCase *ranges = tcase_create("ranges");
@@ -744,15 +745,4 @@ static Suite *memblock_suite(void)
 	tcase_add_test(boot, boot_info_mbi_reserved_where_it_lies);
 	suite_add_tcase(s, boot);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(memblock_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

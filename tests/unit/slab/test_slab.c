@@ -12,6 +12,7 @@
 #include "fake_kernel.h"
 #include "fake_mm.h"
 #include "test_slab.h"
+#include "unit.h"
 
 int reports;
 char last_report[256];
@@ -857,7 +858,7 @@ START_TEST(test_slab_debug_from_cmdline)
 }
 END_TEST
 
-static Suite *slab_suite(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("slab");
 	TCase *tc = tcase_create("core");
@@ -883,17 +884,6 @@ static Suite *slab_suite(void)
 	tcase_add_test(tc, test_destroy_busy_cache_keeps_it);
 	tcase_add_test(tc, test_slab_debug_from_cmdline);
 	suite_add_tcase(s, tc);
+	unit_add_suite(slab_debug_suite());
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(slab_suite());
-	int failed;
-
-	srunner_add_suite(sr, slab_debug_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

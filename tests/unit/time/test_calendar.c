@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <breenix/calendar.h>
 #include <breenix/errno.h>
+#include "unit.h"
 
 static struct cal_time T(int y, int mo, int d, int h, int mi, int s)
 {
@@ -169,12 +170,10 @@ START_TEST(out_of_range_rejected)
 }
 END_TEST
 
-int main(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("calendar");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, known_instants);
 	tcase_add_test(tc, leap_years);
@@ -183,9 +182,5 @@ int main(void)
 	tcase_add_test(tc, known_instants_back);
 	tcase_add_test(tc, out_of_range_rejected);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <breenix/clockcalc.h>
+#include "unit.h"
 
 static const uint32_t khz_list[] = {
 	1000, 1193, 3580, 14318, 32768, 100000, 999999, 1000000, 1193182,
@@ -211,12 +212,10 @@ START_TEST(cpuid_leaf_15)
 }
 END_TEST
 
-int main(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("clockcalc");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, division_128_by_64);
 	tcase_add_test(tc, cyc2ns_accurate_over_frequencies);
@@ -228,9 +227,5 @@ int main(void)
 	tcase_add_test(tc, medians);
 	tcase_add_test(tc, cpuid_leaf_15);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

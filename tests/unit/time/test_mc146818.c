@@ -9,6 +9,7 @@
 #include <breenix/calendar.h>
 #include <breenix/errno.h>
 #include "mc146818.h"
+#include "unit.h"
 
 #define BCD_24H		RTC_B_24H
 #define BCD_12H		0
@@ -248,12 +249,10 @@ START_TEST(fadt_short)
 }
 END_TEST
 
-int main(void)
+Suite *unit_suite(void)
 {
 	Suite *s = suite_create("mc146818");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, bcd_24_hour);
 	tcase_add_test(tc, binary_24_hour);
@@ -265,9 +264,5 @@ int main(void)
 	tcase_add_test(tc, fadt_fields);
 	tcase_add_test(tc, fadt_short);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }
