@@ -179,27 +179,22 @@ static int parse_count(const char **fmt)
  * emits it. Returns false, leaving *fmt on the character it could not
  * accept, when the conversion is not supported.
  */
-static bool convert(struct out *o, const char **fmt, va_list *ap)
+/* Flags, width and precision: "%-08.3". */
+static const char *parse_field(const char *f, struct spec *sp, va_list *ap)
 {
-	struct spec sp = { .prec = -1 };
-	const char *f = *fmt;
-	const char *s;
-	intmax_t sv;
-	uintmax_t uv;
 	int w;
-	char c;
 
 	for (;; f++) {
 		if (*f == '-')
-			sp.flags |= F_LEFT;
+			sp->flags |= F_LEFT;
 		else if (*f == '+')
-			sp.flags |= F_PLUS;
+			sp->flags |= F_PLUS;
 		else if (*f == ' ')
-			sp.flags |= F_SPACE;
+			sp->flags |= F_SPACE;
 		else if (*f == '#')
-			sp.flags |= F_ALT;
+			sp->flags |= F_ALT;
 		else if (*f == '0')
-			sp.flags |= F_ZERO;
+			sp->flags |= F_ZERO;
 		else
 			break;
 	}
@@ -207,94 +202,132 @@ static bool convert(struct out *o, const char **fmt, va_list *ap)
 		f++;
 		w = va_arg(*ap, int);
 		if (w < 0)
-			sp.flags |= F_LEFT;
-		sp.width = w < 0 ? 0U - (unsigned int)w : (unsigned int)w;
+			sp->flags |= F_LEFT;
+		sp->width = w < 0 ? 0U - (unsigned int)w : (unsigned int)w;
 	} else {
-		sp.width = (size_t)parse_count(&f);
+		sp->width = (size_t)parse_count(&f);
 	}
 	if (*f == '.') {
 		f++;
 		if (*f == '*') {
 			f++;
-			sp.prec = va_arg(*ap, int);
-			if (sp.prec < 0)
-				sp.prec = -1;
+			sp->prec = va_arg(*ap, int);
+			if (sp->prec < 0)
+				sp->prec = -1;
 		} else {
-			sp.prec = parse_count(&f);
+			sp->prec = parse_count(&f);
 		}
 	}
+	return f;
+}
+
+/* The length modifier: h hh l ll z t j. */
+static const char *parse_length(const char *f, struct spec *sp)
+{
 	switch (*f) {
 	case 'h':
-		sp.len = f[1] == 'h' ? LEN_HH : LEN_H;
-		f += sp.len == LEN_HH ? 2 : 1;
-		break;
+		sp->len = f[1] == 'h' ? LEN_HH : LEN_H;
+		return f + (sp->len == LEN_HH ? 2 : 1);
 	case 'l':
-		sp.len = f[1] == 'l' ? LEN_LL : LEN_L;
-		f += sp.len == LEN_LL ? 2 : 1;
-		break;
+		sp->len = f[1] == 'l' ? LEN_LL : LEN_L;
+		return f + (sp->len == LEN_LL ? 2 : 1);
 	case 'z':
-		sp.len = LEN_Z;
-		f++;
-		break;
+		sp->len = LEN_Z;
+		return f + 1;
 	case 't':
-		sp.len = LEN_T;
-		f++;
-		break;
+		sp->len = LEN_T;
+		return f + 1;
 	case 'j':
-		sp.len = LEN_J;
-		f++;
-		break;
+		sp->len = LEN_J;
+		return f + 1;
 	default:
+		return f;
+	}
+}
+
+static void emit_integer(struct out *o, struct spec *sp, char conv,
+			 va_list *ap)
+{
+	intmax_t sv;
+	uintmax_t uv;
+
+	switch (conv) {
+	case 'd':
+	case 'i':
+		sv = signed_arg(sp->len, ap);
+		uv = sv < 0 ? 0 - (uintmax_t)sv : (uintmax_t)sv;
+		put_number(o, sp, uv, 10, false, sign_prefix(sp->flags, sv < 0));
+		break;
+	case 'u':
+		put_number(o, sp, unsigned_arg(sp->len, ap), 10, false, "");
+		break;
+	case 'o':
+		put_number(o, sp, unsigned_arg(sp->len, ap), 8, false, "");
+		break;
+	default:	/* x, X */
+		uv = unsigned_arg(sp->len, ap);
+		put_number(o, sp, uv, 16, conv == 'X',
+			   ((sp->flags & F_ALT) && uv) ?
+			   (conv == 'X' ? "0X" : "0x") : "");
 		break;
 	}
+}
+
+/* p, s and c take no length modifier; false for an unsupported form. */
+static bool emit_other(struct out *o, struct spec *sp, char conv, va_list *ap)
+{
+	const char *s;
+	uintmax_t uv;
+	char c;
+
+	if (sp->len != LEN_NONE)
+		return false;
+	switch (conv) {
+	case 'p':
+		uv = (uintptr_t)va_arg(*ap, void *);
+		if (!uv) {
+			put_field(o, sp, "(nil)", 5);
+			break;
+		}
+		put_number(o, sp, uv, 16, false,
+			   (sp->flags & F_PLUS) ? "+0x" :
+			   (sp->flags & F_SPACE) ? " 0x" : "0x");
+		break;
+	case 's':
+		s = va_arg(*ap, const char *);
+		if (!s)
+			s = sp->prec < 0 || sp->prec >= 6 ? "(null)" : "";
+		put_field(o, sp, s, sp->prec < 0 ? strlen(s) :
+			  strnlen(s, (size_t)sp->prec));
+		break;
+	default:	/* c */
+		c = (char)(unsigned char)va_arg(*ap, int);
+		put_field(o, sp, &c, 1);
+		break;
+	}
+	return true;
+}
+
+static bool convert(struct out *o, const char **fmt, va_list *ap)
+{
+	struct spec sp = { .prec = -1 };
+	const char *f = parse_length(parse_field(*fmt, &sp, ap), &sp);
+
 	*fmt = f;
 	switch (*f) {
 	case 'd':
 	case 'i':
-		sv = signed_arg(sp.len, ap);
-		uv = sv < 0 ? 0 - (uintmax_t)sv : (uintmax_t)sv;
-		put_number(o, &sp, uv, 10, false,
-			   sign_prefix(sp.flags, sv < 0));
-		break;
 	case 'u':
-		put_number(o, &sp, unsigned_arg(sp.len, ap), 10, false, "");
-		break;
 	case 'o':
-		put_number(o, &sp, unsigned_arg(sp.len, ap), 8, false, "");
-		break;
 	case 'x':
 	case 'X':
-		uv = unsigned_arg(sp.len, ap);
-		put_number(o, &sp, uv, 16, *f == 'X',
-			   ((sp.flags & F_ALT) && uv) ?
-			   (*f == 'X' ? "0X" : "0x") : "");
+		emit_integer(o, &sp, *f, ap);
 		break;
 	case 'p':
-		if (sp.len != LEN_NONE)
-			return false;
-		uv = (uintptr_t)va_arg(*ap, void *);
-		if (uv) {
-			put_number(o, &sp, uv, 16, false,
-				   (sp.flags & F_PLUS) ? "+0x" :
-				   (sp.flags & F_SPACE) ? " 0x" : "0x");
-		} else {
-			put_field(o, &sp, "(nil)", 5);
-		}
-		break;
 	case 's':
-		if (sp.len != LEN_NONE)
-			return false;
-		s = va_arg(*ap, const char *);
-		if (!s)
-			s = sp.prec < 0 || sp.prec >= 6 ? "(null)" : "";
-		put_field(o, &sp, s, sp.prec < 0 ? strlen(s) :
-			  strnlen(s, (size_t)sp.prec));
-		break;
 	case 'c':
-		if (sp.len != LEN_NONE)
+		if (!emit_other(o, &sp, *f, ap))
 			return false;
-		c = (char)(unsigned char)va_arg(*ap, int);
-		put_field(o, &sp, &c, 1);
 		break;
 	case '%':
 		put(o, "%", 1);
