@@ -16,10 +16,14 @@
 #include <breenix/mm.h>
 #include <breenix/multiboot2.h>
 #include <breenix/panic.h>
+#include <breenix/percpu.h>
 #include <breenix/printk.h>
+#include <breenix/sched.h>
 #include <breenix/slab.h>
 #include <breenix/time.h>
+#include <breenix/timer.h>
 #include <breenix/version.h>
+#include <breenix/vfs.h>
 #include <breenix/vmm.h>
 #include <asm/boot.h>
 #include <asm/cpu.h>
@@ -139,6 +143,7 @@ static void mm_init(void)
 
 void kmain(uint32_t magic, uint32_t mbi_phys)
 {
+	percpu_init_boot();
 	do_initcalls(INITCALL_EARLY);
 	gdt_init();
 	idt_init();
@@ -154,10 +159,13 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	acpi_init();
 	interrupts_init();
 	time_init();
+	sched_init();
+	timers_init();
+	if (vfs_init())
+		panic("VFS: cannot mount the root filesystem");
 	local_irq_enable();
 	do_initcalls(INITCALL_DEVICE);
 	boot_test_run();
 	pr_info("Nothing more to run yet: idle.\n");
-	for (;;)
-		cpu_idle();
+	sched_boot_task_done();
 }

@@ -55,7 +55,11 @@ static void tss_init(void)
 	tss.iomap_base = sizeof(tss);
 }
 
-/* inline asm: lgdt, ltr and segment reloads have no C equivalent. */
+/*
+ * inline asm: lgdt, ltr and segment reloads have no C equivalent. FS and
+ * GS keep the null selectors the boot stub left: in long mode their bases
+ * are MSRs (GS holds the per-CPU data), and reloading them would clear it.
+ */
 static void gdt_load(void)
 {
 	struct gdt_ptr ptr = { sizeof(gdt) - 1, (uint64_t)gdt };
@@ -70,10 +74,7 @@ static void gdt_load(void)
 		"movw %w[ds], %%ax\n\t"
 		"movw %%ax, %%ds\n\t"
 		"movw %%ax, %%es\n\t"
-		"movw %%ax, %%ss\n\t"
-		"xorl %%eax, %%eax\n\t"
-		"movw %%ax, %%fs\n\t"
-		"movw %%ax, %%gs"
+		"movw %%ax, %%ss"
 		: : [cs] "i"(KERNEL_CS), [ds] "r"(KERNEL_DS) : "rax", "memory");
 	__asm__ volatile("ltr %w0" : : "r"(GDT_TSS));
 }

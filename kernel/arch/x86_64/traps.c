@@ -4,6 +4,7 @@
  */
 #include <breenix/panic.h>
 #include <breenix/printk.h>
+#include <breenix/sched.h>
 #include <breenix/vmalloc.h>
 #include <asm/cpu.h>
 #include <asm/page.h>
@@ -119,6 +120,10 @@ void interrupt_dispatch(struct pt_regs *regs)
 
 	if (v >= NR_EXCEPTIONS) {
 		irq_handle_vector(regs);
+		/* The kernel is preemptible: a tick or wakeup that asked for a
+		 * switch gets it here, once the interrupt is acknowledged. */
+		if (regs->rflags & X86_EFLAGS_IF)
+			preempt_schedule_irq();
 		return;
 	}
 	check_guard_page(regs);

@@ -1,0 +1,195 @@
+/*
+ * Open files and the operations on them: read, write, seek, stat, truncate
+ * and readdir. A file holds its path (mount and dentry, so the inode too),
+ * so a file unlinked while open stays readable until its last close.
+ */
+#include <breenix/errno.h>
+#include <breenix/slab.h>
+#include <breenix/vfs.h>
+#include "internal.h"
+
+/* Files get bigger than this only by mistake; tmpfs refuses (-EFBIG). */
+#define MAX_FILE_SIZE	((loff_t)1 << 40)
+
+struct file *alloc_file(const struct path *path, unsigned int flags)
+{
+	struct file *file = kzalloc(sizeof(*file), GFP_KERNEL);
+	unsigned int acc = flags & O_ACCMODE;
+
+	if (!file)
+		return NULL;
+	file->f_path = *path;
+	path_get(path);
+	file->f_inode = path->dentry->d_inode;
+	file->f_op = file->f_inode->i_fop;
+	file->f_flags = flags;
+	if (acc == O_RDONLY || acc == O_RDWR)
+		file->f_mode |= FMODE_READ;
+	if (acc == O_WRONLY || acc == O_RDWR)
+		file->f_mode |= FMODE_WRITE;
+	file->f_count = 1;
+	file->f_lock = (spinlock_t)SPINLOCK_INIT;
+	return file;
+}
+
+struct file *get_file(struct file *file)
+{
+	__atomic_add_fetch(&file->f_count, 1, __ATOMIC_RELAXED);
+	return file;
+}
+
+void fput(struct file *file)
+{
+	if (__atomic_sub_fetch(&file->f_count, 1, __ATOMIC_ACQ_REL))
+		return;
+	if (file->f_op && file->f_op->release)
+		file->f_op->release(file->f_inode, file);
+	path_put(&file->f_path);
+	kfree(file);
+}
+
+void vfs_close(struct file *file)
+{
+	fput(file);
+}
+
+/*
+ * The file position is read before and written after the operation; two
+ * threads sharing one open file may race on it until the file gets a
+ * position mutex with the scheduler's sleeping locks.
+ */
+static loff_t *file_pos(struct file *file, loff_t *pos, loff_t *tmp)
+{
+	if (pos)
+		return pos;
+	*tmp = file->f_pos;
+	return tmp;
+}
+
+long vfs_read(struct file *file, void *buf, size_t len, loff_t *pos)
+{
+	loff_t tmp, *p;
+	long ret;
+
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (S_ISDIR(file->f_inode->i_mode))
+		return -EISDIR;
+	if (!file->f_op || !file->f_op->read)
+		return -EINVAL;
+	p = file_pos(file, pos, &tmp);
+	if (*p < 0)
+		return -EINVAL;
+	ret = file->f_op->read(file, buf, len, p);
+	if (!pos)
+		file->f_pos = tmp;
+	return ret;
+}
+
+long vfs_write(struct file *file, const void *buf, size_t len, loff_t *pos)
+{
+	loff_t tmp, *p;
+	long ret;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->write)
+		return -EINVAL;
+	p = file_pos(file, pos, &tmp);
+	if (*p < 0)
+		return -EINVAL;
+	if (*p >= MAX_FILE_SIZE && len)
+		return -EFBIG;
+	if ((loff_t)len > MAX_FILE_SIZE - *p)
+		len = (size_t)(MAX_FILE_SIZE - *p);
+	ret = file->f_op->write(file, buf, len, p);
+	if (!pos)
+		file->f_pos = tmp;
+	return ret;
+}
+
+loff_t vfs_lseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t base;
+
+	switch (whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = file->f_pos;
+		break;
+	case SEEK_END:
+		if (S_ISDIR(file->f_inode->i_mode))
+			return -EINVAL;
+		base = file->f_inode->i_size;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if ((offset > 0 && base > MAX_FILE_SIZE - offset) || base + offset < 0)
+		return -EINVAL;
+	file->f_pos = base + offset;
+	return file->f_pos;
+}
+
+void fill_kstat(const struct inode *inode, struct kstat *st)
+{
+	st->ino = inode->i_ino;
+	st->dev = inode->i_sb->s_dev;
+	st->mode = inode->i_mode;
+	st->nlink = inode->i_nlink;
+	st->uid = inode->i_uid;
+	st->gid = inode->i_gid;
+	st->rdev = inode->i_rdev;
+	st->size = inode->i_size;
+	st->blksize = inode->i_sb->s_blocksize;
+	st->blocks = inode->i_blocks;
+	st->atime = inode->i_atime;
+	st->mtime = inode->i_mtime;
+	st->ctime = inode->i_ctime;
+}
+
+int vfs_fstat(struct file *file, struct kstat *st)
+{
+	fill_kstat(file->f_inode, st);
+	return 0;
+}
+
+int do_truncate(struct inode *inode, loff_t size)
+{
+	int err;
+
+	if (size < 0)
+		return -EINVAL;
+	if (size > MAX_FILE_SIZE)
+		return -EFBIG;
+	if (!inode->i_op || !inode->i_op->setsize)
+		return -EINVAL;
+	spin_lock(&inode->i_lock);
+	err = inode->i_op->setsize(inode, size);
+	spin_unlock(&inode->i_lock);
+	return err;
+}
+
+int vfs_ftruncate(struct file *file, loff_t size)
+{
+	if (!S_ISREG(file->f_inode->i_mode) || !(file->f_mode & FMODE_WRITE))
+		return -EINVAL;
+	return do_truncate(file->f_inode, size);
+}
+
+int vfs_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct inode *inode = file->f_inode;
+	int err;
+
+	if (!S_ISDIR(inode->i_mode) || !file->f_op || !file->f_op->iterate)
+		return -ENOTDIR;
+	ctx->pos = file->f_pos;
+	spin_lock(&inode->i_lock);
+	err = file->f_op->iterate(file, ctx);
+	spin_unlock(&inode->i_lock);
+	file->f_pos = ctx->pos;
+	return err;
+}

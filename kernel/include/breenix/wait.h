@@ -1,0 +1,94 @@
+/*
+ * Wait queues: a task sleeps on one until an event, and whoever causes the
+ * event wakes the queue. No wakeup is lost: a waiter sets its sleeping state
+ * before it tests its condition, and a wakeup sets it running again, so a
+ * wakeup between test and schedule() only makes schedule() return at once.
+ */
+#ifndef BREENIX_WAIT_H
+#define BREENIX_WAIT_H
+
+#include <stdint.h>
+#include <breenix/list.h>
+#include <breenix/spinlock.h>
+
+struct task;
+
+#define WQ_FLAG_EXCLUSIVE	1U
+
+/* TASK_UNINTERRUPTIBLE of <breenix/task.h>, which includes this header. */
+#define WAIT_UNINTERRUPTIBLE	2
+
+struct wait_queue_entry {
+	struct list_head node;
+	struct task *task;
+	unsigned int flags;
+};
+
+typedef struct {
+	spinlock_t lock;
+	struct list_head head;
+} wait_queue_head_t;
+
+#define WAIT_QUEUE_HEAD_INIT(name) \
+	{ SPINLOCK_INIT, LIST_HEAD_INIT((name).head) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	wait_queue_head_t name = WAIT_QUEUE_HEAD_INIT(name)
+
+void init_waitqueue_head(wait_queue_head_t *wq);
+void init_wait_entry(struct wait_queue_entry *w, unsigned int flags);
+
+/* Queue @w (once) and set the current task's state to @state. */
+void prepare_to_wait(wait_queue_head_t *wq, struct wait_queue_entry *w,
+		     long state);
+/* As prepare_to_wait; a wake_up() wakes one exclusive waiter only. */
+void prepare_to_wait_exclusive(wait_queue_head_t *wq,
+			       struct wait_queue_entry *w, long state);
+/* Running again, and off the queue. */
+void finish_wait(wait_queue_head_t *wq, struct wait_queue_entry *w);
+
+/* Wakes all non-exclusive waiters and @nr_exclusive exclusive ones (0: all). */
+void __wake_up(wait_queue_head_t *wq, int nr_exclusive);
+#define wake_up(wq)	__wake_up((wq), 1)
+#define wake_up_all(wq)	__wake_up((wq), 0)
+
+void schedule(void);
+long schedule_timeout(long timeout);
+
+#define wait_event(wq, cond) do {					\
+	struct wait_queue_entry __w;					\
+									\
+	init_wait_entry(&__w, 0);					\
+	for (;;) {							\
+		prepare_to_wait(&(wq), &__w, WAIT_UNINTERRUPTIBLE);	\
+		if (cond)						\
+			break;						\
+		schedule();						\
+	}								\
+	finish_wait(&(wq), &__w);					\
+} while (0)
+
+/*
+ * Sleeps until @cond or @timeout jiffies pass. 0 if the time ran out with
+ * @cond still false, else the jiffies left (at least 1).
+ */
+#define wait_event_timeout(wq, cond, timeout) ({			\
+	struct wait_queue_entry __w;					\
+	long __left = (timeout);					\
+									\
+	init_wait_entry(&__w, 0);					\
+	for (;;) {							\
+		prepare_to_wait(&(wq), &__w, WAIT_UNINTERRUPTIBLE);	\
+		if (cond) {						\
+			if (!__left)					\
+				__left = 1;				\
+			break;						\
+		}							\
+		if (!__left)						\
+			break;						\
+		__left = schedule_timeout(__left);			\
+	}								\
+	finish_wait(&(wq), &__w);					\
+	__left;								\
+})
+
+#endif

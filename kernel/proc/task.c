@@ -1,0 +1,147 @@
+/*
+ * Task lifetime: creation with a guarded vmalloc stack and an FPU area,
+ * reference counting, exit, and kernel threads on top. A dead task is freed
+ * by whoever drops the last reference, never on its own stack: the
+ * scheduler drops the task's own reference once it has switched away.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <breenix/cred.h>
+#include <breenix/kthread.h>
+#include <breenix/slab.h>
+#include <breenix/vmalloc.h>
+#include <asm/fpu.h>
+#include <asm/switch_to.h>
+
+/* Two references: its own, dropped after its exit, and one never dropped. */
+struct task boot_task = {
+	.state = TASK_RUNNING,
+	.tid = 0,
+	.refcount = 2,
+	.name = "boot",
+	.exit_wait = WAIT_QUEUE_HEAD_INIT(boot_task.exit_wait),
+	.cred = &root_cred,
+};
+
+static int next_tid = 1;
+
+struct task *get_task(struct task *t)
+{
+	__atomic_add_fetch(&t->refcount, 1, __ATOMIC_RELAXED);
+	return t;
+}
+
+static void free_task(struct task *t)
+{
+	vfree(t->stack);
+	kfree(t->fpu_alloc);
+	if (t->cred)
+		put_cred(t->cred);
+	kfree(t);
+}
+
+void put_task(struct task *t)
+{
+	if (!__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL))
+		free_task(t);
+}
+
+static void *alloc_fpu_state(struct task *t)
+{
+	uintptr_t p;
+
+	t->fpu_alloc = kmalloc(fpu_state_size() + FPU_STATE_ALIGN - 1, GFP_KERNEL);
+	if (!t->fpu_alloc)
+		return NULL;
+	p = ((uintptr_t)t->fpu_alloc + FPU_STATE_ALIGN - 1) &
+	    ~(uintptr_t)(FPU_STATE_ALIGN - 1);
+	fpu_state_init((void *)p);
+	return (void *)p;
+}
+
+/*
+ * The first frame __switch_to_asm pops: r12/r13 carry fn and arg to
+ * ret_from_kthread, and the frame ends 16 bytes below the top so that rsp
+ * is 16-byte aligned after its ret, as the ABI wants before a call.
+ */
+static void setup_first_frame(struct task *t, int (*fn)(void *), void *arg)
+{
+	struct switch_frame *f;
+
+	f = (struct switch_frame *)(task_stack_top(t) - 16 - sizeof(*f));
+	memset(f, 0, sizeof(*f));
+	f->r12 = (unsigned long)fn;
+	f->r13 = (unsigned long)arg;
+	f->ret = (unsigned long)ret_from_kthread;
+	t->sp = (unsigned long)f;
+}
+
+struct task *task_create(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task *t = kmalloc(sizeof(*t), GFP_KERNEL);
+
+	if (!t)
+		return NULL;
+	memset(t, 0, sizeof(*t));
+	t->stack = vmalloc(THREAD_STACK_SIZE);
+	t->fpu_state = alloc_fpu_state(t);
+	if (!t->stack || !t->fpu_state) {
+		free_task(t);
+		return NULL;
+	}
+	t->state = TASK_UNINTERRUPTIBLE;
+	t->tid = __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED);
+	t->cpu = current->cpu;
+	/* Its own reference and the creator's. */
+	t->refcount = 2;
+	strncpy(t->name, name, TASK_COMM_LEN - 1);
+	sched_entity_init(&t->se, 0);
+	init_waitqueue_head(&t->exit_wait);
+	t->cred = get_cred(current->cred);
+	setup_first_frame(t, fn, arg);
+	return t;
+}
+
+/*
+ * Interrupts stay off from here: the task must not be preempted between
+ * becoming TASK_DEAD and leaving the run queue in schedule().
+ */
+void task_exit(int code)
+{
+	struct task *t = current;
+
+	local_irq_disable();
+	t->exit_code = code;
+	set_current_state(TASK_DEAD);
+	wake_up_all(&t->exit_wait);
+	schedule();
+	__builtin_unreachable();
+}
+
+struct task *kthread_create(int (*fn)(void *), void *arg, const char *fmt, ...)
+{
+	char name[TASK_COMM_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	return task_create(fn, arg, name);
+}
+
+void kthread_exit(int code)
+{
+	task_exit(code);
+}
+
+int kthread_join(struct task *t)
+{
+	int code;
+
+	wait_event(t->exit_wait,
+		   __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == TASK_DEAD);
+	code = t->exit_code;
+	put_task(t);
+	return code;
+}

@@ -1,0 +1,121 @@
+/*
+ * kmalloc, the page allocator, the wall clock and printk for the VFS on the
+ * host (see shim.h). Pages are 4 KiB malloc blocks behind a struct page.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <breenix/list.h>
+#include <breenix/mm.h>
+#include <breenix/printk.h>
+#include <breenix/slab.h>
+#include <breenix/time.h>
+#include "shim.h"
+
+struct shim_page {
+	struct page page;
+	void *addr;
+};
+
+static long objects, pages, page_limit = -1;
+static uint64_t clock_ns = 1700000000ull * 1000000000ull;
+
+long shim_objects_in_use(void)
+{
+	return objects;
+}
+
+long shim_pages_in_use(void)
+{
+	return pages;
+}
+
+void shim_set_page_limit(long n)
+{
+	page_limit = n;
+}
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p && (gfp & __GFP_ZERO))
+		memset(p, 0, size);
+	if (p)
+		objects++;
+	return p;
+}
+
+void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
+void *krealloc(void *p, size_t size, gfp_t gfp)
+{
+	void *q;
+
+	(void)gfp;
+	if (!p)
+		return kmalloc(size, 0);
+	q = realloc(p, size ? size : 1);
+	return q;
+}
+
+void kfree(const void *p)
+{
+	if (!p)
+		return;
+	objects--;
+	free((void *)p);
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct shim_page *sp;
+
+	if (order || (page_limit >= 0 && pages >= page_limit))
+		return NULL;
+	sp = calloc(1, sizeof(*sp));
+	if (!sp)
+		return NULL;
+	sp->addr = malloc(PAGE_SIZE);
+	if (!sp->addr) {
+		free(sp);
+		return NULL;
+	}
+	if (gfp & __GFP_ZERO)
+		memset(sp->addr, 0, PAGE_SIZE);
+	else
+		memset(sp->addr, 0xa5, PAGE_SIZE);
+	pages++;
+	return &sp->page;
+}
+
+void free_pages(struct page *page, unsigned int order)
+{
+	struct shim_page *sp = container_of(page, struct shim_page, page);
+
+	(void)order;
+	pages--;
+	free(sp->addr);
+	free(sp);
+}
+
+void *page_address(const struct page *page)
+{
+	return container_of(page, struct shim_page, page)->addr;
+}
+
+uint64_t ktime_get_real_ns(void)
+{
+	return clock_ns += 1000;
+}
+
+int printk(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
