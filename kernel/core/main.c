@@ -10,6 +10,7 @@
 #include <breenix/boottest.h>
 #include <breenix/cmdline.h>
 #include <breenix/init.h>
+#include <breenix/initramfs.h>
 #include <breenix/irq.h>
 #include <breenix/ksyms.h>
 #include <breenix/memblock.h>
@@ -163,6 +164,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	timers_init();
 	if (vfs_init())
 		panic("VFS: cannot mount the root filesystem");
+	initramfs_unpack();
 	local_irq_enable();
 	do_initcalls(INITCALL_DEVICE);
 	boot_test_run();

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <breenix/console.h>
+#include <breenix/errno.h>
 #include <breenix/logbuf.h>
 #include <breenix/printk.h>
 #include <breenix/spinlock.h>
@@ -89,6 +90,56 @@ void console_register(struct console *con)
 	con->next = consoles;
 	consoles = con;
 	spin_unlock_irqrestore(&log_lock, flags);
+}
+
+int console_write(const char *name, const char *buf, size_t len)
+{
+	unsigned long flags = spin_lock_irqsave(&log_lock);
+	struct console *con;
+	int err = -ENODEV;
+
+	for (con = consoles; con; con = con->next) {
+		if (!name || !strcmp(con->name, name)) {
+			con->write(con, buf, len);
+			err = 0;
+		}
+	}
+	spin_unlock_irqrestore(&log_lock, flags);
+	return err;
+}
+
+uint64_t printk_first_seq(void)
+{
+	unsigned long flags = spin_lock_irqsave(&log_lock);
+	uint64_t seq = log.first_seq;
+
+	spin_unlock_irqrestore(&log_lock, flags);
+	return seq;
+}
+
+long printk_read_record(uint64_t *seq, int *level, char *buf, size_t size)
+{
+	unsigned long flags = spin_lock_irqsave(&log_lock);
+	const struct log_rec *rec;
+	long ret = -EAGAIN;
+
+	if (*seq < log.first_seq) {
+		*seq = log.first_seq;
+		ret = -EPIPE;
+		goto out;
+	}
+	for (rec = logbuf_first(&log); rec; rec = logbuf_next(&log, rec)) {
+		if (rec->seq != *seq)
+			continue;
+		ret = rec->text_len < size ? rec->text_len : (long)size;
+		memcpy(buf, log_rec_text(rec), (size_t)ret);
+		*level = rec->level;
+		*seq = rec->seq + 1;
+		break;
+	}
+out:
+	spin_unlock_irqrestore(&log_lock, flags);
+	return ret;
 }
 
 void console_flush_all(void)

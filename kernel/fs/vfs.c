@@ -5,6 +5,7 @@
  * component up and makes POSIX's checks before the filesystem acts.
  */
 #include <string.h>
+#include <breenix/chrdev.h>
 #include <breenix/errno.h>
 #include <breenix/namei.h>
 #include <breenix/vfs.h>
@@ -572,6 +573,7 @@ static int may_open(struct inode *inode, unsigned int flags,
 int vfs_open(const struct path *at, const char *name, unsigned int flags,
 	     umode_t mode, const struct vfs_cred *cred, struct file **out)
 {
+	const struct file_operations *fop;
 	struct inode *inode;
 	struct file *file;
 	struct path path;
@@ -598,7 +600,9 @@ int vfs_open(const struct path *at, const char *name, unsigned int flags,
 	err = created ? 0 : may_open(inode, flags, cred);
 	if (err)
 		goto out;
-	if (!inode->i_fop) {
+	fop = S_ISCHR(inode->i_mode) ? chrdev_lookup(inode->i_rdev)
+				     : inode->i_fop;
+	if (!fop) {
 		err = -ENXIO;
 		goto out;
 	}
@@ -612,6 +616,7 @@ int vfs_open(const struct path *at, const char *name, unsigned int flags,
 		err = -ENOMEM;
 		goto out;
 	}
+	file->f_op = fop;
 	err = file->f_op->open ? file->f_op->open(inode, file) : 0;
 	if (err) {
 		file->f_op = NULL;

@@ -13,7 +13,6 @@
 /* System V gABI: the section occupies memory at run time. */
 #define ELF_SHF_ALLOC	0x2
 
-#define LOW_MEMORY	0x100000ULL	/* BIOS data, EBDA, option ROMs */
 /* Grown tables start on a cache line. */
 #define TABLE_ALIGN	64
 

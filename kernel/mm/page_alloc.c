@@ -172,6 +172,9 @@ uint64_t free_reserved_area(uint64_t start, uint64_t end)
 
 	if (!ready)
 		panic("free_reserved_area called before page_alloc_init");
+	/* Whatever lay there (an initrd, say), the first MiB is never freed. */
+	if (pfn < (LOW_MEMORY >> PAGE_SHIFT))
+		pfn = LOW_MEMORY >> PAGE_SHIFT;
 	/* Hand over runs of RAM; holes in the range have no frames to free. */
 	while (pfn < last) {
 		uint64_t run = pfn;

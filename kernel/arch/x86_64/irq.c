@@ -10,6 +10,7 @@
 #include <breenix/errno.h>
 #include <breenix/irq.h>
 #include <breenix/printk.h>
+#include <breenix/random.h>
 #include <breenix/spinlock.h>
 #include <asm/apic.h>
 #include <asm/irq_vectors.h>
@@ -260,6 +261,7 @@ void irq_handle_vector(struct pt_regs *regs)
 		return;
 	}
 	d->count++;
+	add_interrupt_randomness(vector);
 	if (!handler) {
 		report_unexpected(vector, d->count);
 		ack_unexpected(vector);

@@ -21,4 +21,7 @@ struct console {
 void console_register(struct console *con);
 void console_flush_all(void);
 
+/* Writes to the console called name (NULL: to all); -ENODEV if none is. */
+int console_write(const char *name, const char *buf, size_t len);
+
 #endif

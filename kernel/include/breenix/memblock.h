@@ -8,6 +8,10 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+
+/* The first MiB stays reserved for good: BIOS data, EBDA, option ROMs,
+ * and (later) the SMP trampoline. */
+#define LOW_MEMORY	0x100000ULL
 #include <breenix/bootinfo.h>
 
 /* A limit for memblock_alloc() that does not restrict the address. */

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define KERN_SOH	"\001"
 #define KERN_EMERG	KERN_SOH "0"
@@ -35,6 +36,15 @@ int vprintk(const char *fmt, va_list ap);
 
 /* Messages above this level are logged but not printed on consoles. */
 void printk_set_console_loglevel(int level);
+
+/*
+ * Readers of the log (/dev/kmsg): the oldest record's sequence number, and
+ * a copy of the text of record *seq (at most size bytes; returns the length)
+ * that moves *seq to the next one. -EPIPE when record *seq was overwritten:
+ * *seq moves to the oldest record left. -EAGAIN when it is not logged yet.
+ */
+uint64_t printk_first_seq(void);
+long printk_read_record(uint64_t *seq, int *level, char *buf, size_t size);
 
 /* From now on print without taking the log lock (the system is dying). */
 void printk_enter_panic(void);
