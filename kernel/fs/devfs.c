@@ -1,82 +1,134 @@
 /*
  * devfs: a flat directory of device nodes that drivers add from their
- * initcalls, mounted at /dev. The nodes live in one table, not in any
+ * initcalls, mounted at /dev. The nodes live in one list, not in any
  * superblock, so a driver may add its node before or after the mount.
  */
 #include <string.h>
 #include <breenix/devfs.h>
 #include <breenix/errno.h>
 #include <breenix/init.h>
+#include <breenix/list.h>
 #include <breenix/printk.h>
+#include <breenix/slab.h>
 #include <breenix/spinlock.h>
 #include <breenix/vfs.h>
 
-#define DEVFS_NODES	64
-#define DEVFS_NAME_MAX	31
+#define DEVFS_NAME_MAX	255
 #define DEVFS_ROOT_INO	1
 #define DEVFS_FIRST_POS	2	/* readdir positions 0 and 1: "." and ".." */
 
+/* Nodes are only ever added, so a node's index is its readdir position. */
 struct devfs_node {
-	char name[DEVFS_NAME_MAX + 1];
+	struct list_head list;
+	unsigned int index;
 	umode_t mode;
 	kdev_t dev;
+	char name[];
 };
 
-static struct devfs_node nodes[DEVFS_NODES];
+/* A copy taken under the lock, for use after it is dropped. */
+struct devfs_entry {
+	unsigned int index;
+	umode_t mode;
+	kdev_t dev;
+	char name[DEVFS_NAME_MAX + 1];
+};
+
+static LIST_HEAD(nodes);
 static unsigned int nr_nodes;
 static spinlock_t nodes_lock = SPINLOCK_INIT;
+
+static struct devfs_node *devfs_find_locked(const char *name, size_t len)
+{
+	struct devfs_node *node;
+
+	list_for_each_entry(node, &nodes, list) {
+		if (strlen(node->name) == len && !memcmp(node->name, name, len))
+			return node;
+	}
+	return NULL;
+}
 
 int devfs_create_node(const char *name, umode_t mode, kdev_t dev)
 {
 	size_t len = strlen(name);
-	unsigned int i;
+	struct devfs_node *node;
 	int err = 0;
 
 	if (!S_ISCHR(mode) || !len || len > DEVFS_NAME_MAX ||
 	    strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
 		return -EINVAL;
+	node = kmalloc(sizeof(*node) + len + 1, GFP_KERNEL);
+	if (!node)
+		return -ENOMEM;
+	memcpy(node->name, name, len + 1);
+	node->mode = mode;
+	node->dev = dev;
 	spin_lock(&nodes_lock);
-	for (i = 0; i < nr_nodes; i++)
-		if (!strcmp(nodes[i].name, name))
-			err = -EEXIST;
-	if (!err && nr_nodes == DEVFS_NODES)
-		err = -ENOSPC;
-	if (!err) {
-		memcpy(nodes[nr_nodes].name, name, len + 1);
-		nodes[nr_nodes].mode = mode;
-		nodes[nr_nodes].dev = dev;
-		/* Published last: readers index below nr_nodes unlocked. */
-		__atomic_store_n(&nr_nodes, nr_nodes + 1, __ATOMIC_RELEASE);
+	if (devfs_find_locked(name, len)) {
+		err = -EEXIST;
+	} else {
+		node->index = nr_nodes++;
+		list_add_tail(&node->list, &nodes);
 	}
 	spin_unlock(&nodes_lock);
+	if (err)
+		kfree(node);
 	return err;
 }
 
-static unsigned int devfs_count(void)
+static void devfs_copy(const struct devfs_node *node, struct devfs_entry *out)
 {
-	return __atomic_load_n(&nr_nodes, __ATOMIC_ACQUIRE);
+	out->index = node->index;
+	out->mode = node->mode;
+	out->dev = node->dev;
+	strcpy(out->name, node->name);
+}
+
+static bool devfs_get_by_name(const char *name, size_t len,
+			      struct devfs_entry *out)
+{
+	struct devfs_node *node;
+
+	spin_lock(&nodes_lock);
+	node = devfs_find_locked(name, len);
+	if (node)
+		devfs_copy(node, out);
+	spin_unlock(&nodes_lock);
+	return node != NULL;
+}
+
+static bool devfs_get_by_index(unsigned int index, struct devfs_entry *out)
+{
+	struct devfs_node *node;
+	bool found = false;
+
+	spin_lock(&nodes_lock);
+	list_for_each_entry(node, &nodes, list) {
+		if (node->index == index) {
+			devfs_copy(node, out);
+			found = true;
+			break;
+		}
+	}
+	spin_unlock(&nodes_lock);
+	return found;
 }
 
 /* Inode numbers: the root is 1, node i is DEVFS_FIRST_POS + i. */
 static int devfs_lookup(struct inode *dir, struct dentry *dentry)
 {
-	unsigned int i, n = devfs_count();
+	struct devfs_entry e;
 	struct inode *inode;
 
-	for (i = 0; i < n; i++) {
-		if (strlen(nodes[i].name) == dentry->d_name.len &&
-		    !memcmp(nodes[i].name, dentry->d_name.name,
-			    dentry->d_name.len))
-			break;
-	}
-	if (i == n)
+	if (!devfs_get_by_name(dentry->d_name.name, dentry->d_name.len, &e))
 		return 0;
 	inode = new_inode(dir->i_sb);
 	if (!inode)
 		return -ENOMEM;
-	inode->i_ino = DEVFS_FIRST_POS + i;
-	inode->i_mode = nodes[i].mode;
-	inode->i_rdev = nodes[i].dev;
+	inode->i_ino = DEVFS_FIRST_POS + e.index;
+	inode->i_mode = e.mode;
+	inode->i_rdev = e.dev;
 	inode->i_nlink = 1;
 	d_instantiate(dentry, inode);
 	return 0;
@@ -84,10 +136,10 @@ static int devfs_lookup(struct inode *dir, struct dentry *dentry)
 
 static int devfs_iterate(struct file *file, struct dir_context *ctx)
 {
-	unsigned int n = devfs_count();
+	struct devfs_entry e;
 
-	while (ctx->pos < DEVFS_FIRST_POS + (loff_t)n) {
-		const struct devfs_node *node;
+	(void)file;
+	for (;;) {
 		loff_t pos = ctx->pos;
 
 		if (pos < DEVFS_FIRST_POS) {
@@ -95,15 +147,14 @@ static int devfs_iterate(struct file *file, struct dir_context *ctx)
 					DEVFS_ROOT_INO, DT_DIR))
 				return 0;
 		} else {
-			node = &nodes[pos - DEVFS_FIRST_POS];
-			if (!ctx->actor(ctx, node->name, strlen(node->name),
-					pos, (uint64_t)pos, dt_type(node->mode)))
+			if (!devfs_get_by_index(pos - DEVFS_FIRST_POS, &e))
+				return 0;
+			if (!ctx->actor(ctx, e.name, strlen(e.name), pos,
+					(uint64_t)pos, dt_type(e.mode)))
 				return 0;
 		}
 		ctx->pos = pos + 1;
 	}
-	(void)file;
-	return 0;
 }
 
 static const struct inode_operations devfs_dir_iops = {
