@@ -77,7 +77,7 @@ static void setup_first_frame(struct task *t, int (*fn)(void *), void *arg)
 	t->sp = (unsigned long)f;
 }
 
-struct task *task_create(int (*fn)(void *), void *arg, const char *name)
+struct task *task_alloc(const char *name)
 {
 	struct task *t = kmalloc(sizeof(*t), GFP_KERNEL);
 
@@ -99,7 +99,15 @@ struct task *task_create(int (*fn)(void *), void *arg, const char *name)
 	sched_entity_init(&t->se, 0);
 	init_waitqueue_head(&t->exit_wait);
 	t->cred = get_cred(current->cred);
-	setup_first_frame(t, fn, arg);
+	return t;
+}
+
+struct task *task_create(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task *t = task_alloc(name);
+
+	if (t)
+		setup_first_frame(t, fn, arg);
 	return t;
 }
 

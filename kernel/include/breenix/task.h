@@ -12,6 +12,7 @@
 #include <breenix/percpu.h>
 #include <breenix/sched_fair.h>
 #include <breenix/wait.h>
+#include <asm/processor.h>
 
 #define TASK_COMM_LEN		16
 #define THREAD_STACK_SIZE	(16 * 1024)
@@ -48,6 +49,7 @@ struct task {
 	struct mm_struct *mm;		/* NULL: a kernel thread */
 	struct files_struct *files;
 	struct sighand_struct *sighand;
+	struct thread_struct thread;	/* user FS/GS bases */
 };
 
 /* The boot flow, task 0: kmain runs as it, on the boot stack. */
@@ -68,6 +70,13 @@ static inline uintptr_t task_stack_top(const struct task *t)
 struct task *get_task(struct task *t);
 /* Drops a reference; frees a dead task at the last one. */
 void put_task(struct task *t);
+
+/*
+ * A task with a stack, FPU area, tid, credentials and a zeroed rest, in
+ * state TASK_UNINTERRUPTIBLE and not yet able to run: its creator sets up
+ * its first switch frame. NULL without memory. The caller holds one reference.
+ */
+struct task *task_alloc(const char *name);
 
 /*
  * A new task in state TASK_UNINTERRUPTIBLE that will run fn(arg) with

@@ -11,8 +11,11 @@
 struct pt_regs {
 	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
 	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
-	uint64_t vector;
-	uint64_t error_code;
+	uint64_t vector;		/* SYSCALL_VECTOR for syscall/int 0x80 */
+	union {
+		uint64_t error_code;	/* exceptions */
+		uint64_t orig_rax;	/* syscalls: the number asked for */
+	};
 	uint64_t rip, cs, rflags, rsp, ss;
 };
 
