@@ -31,6 +31,7 @@ struct cred;
 struct mm_struct;
 struct files_struct;
 struct sighand_struct;
+struct signal_struct;
 
 struct task {
 	unsigned long sp;		/* saved rsp while switched out */
@@ -49,6 +50,7 @@ struct task {
 	struct mm_struct *mm;		/* NULL: a kernel thread */
 	struct files_struct *files;
 	struct sighand_struct *sighand;
+	struct signal_struct *signal;	/* process-wide: limits */
 	struct thread_struct thread;	/* user FS/GS bases */
 };
 
