@@ -143,19 +143,24 @@ def _qemu_path(path):
     return os.path.abspath(path).replace(",", ",,")
 
 
+def _qemu_machine(mem, serial, display, monitor, cpu):
+    """The part of a QEMU command line every guest shares: accelerator, memory, serial port."""
+    accel = ["-accel", "kvm", "-cpu", "host"] if kvm_usable() else ["-accel", "tcg", "-cpu", "max"]
+    if cpu:
+        accel[-1] = cpu
+    return ["qemu-system-x86_64", *accel, "-m", str(mem), "-no-reboot",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-serial", serial, "-display", display,
+            "-monitor", f"unix:{monitor},server=on,wait=off" if monitor else "none"]
+
+
 def qemu_command(iso, workdir, firmware="bios", mem=256, cmdline=None, serial="stdio",
                  display="none", monitor=None, extra_args=(), cpu=None):
     """The QEMU command line: the ISO as the boot CD, the config disk when cmdline is given.
     cpu overrides the CPU model (to boot a CPU that lacks a feature, say)."""
-    accel = ["-accel", "kvm", "-cpu", "host"] if kvm_usable() else ["-accel", "tcg", "-cpu", "max"]
-    if cpu:
-        accel[-1] = cpu
-    cmd = ["qemu-system-x86_64", *accel, "-m", str(mem), "-no-reboot",
-           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-           "-serial", serial, "-display", display,
-           "-monitor", f"unix:{monitor},server=on,wait=off" if monitor else "none",
-           "-drive", f"if=none,id=cd0,media=cdrom,readonly=on,format=raw,file={_qemu_path(iso)}",
-           "-device", "ide-cd,drive=cd0,bus=ide.1,bootindex=0"]
+    cmd = _qemu_machine(mem, serial, display, monitor, cpu) + [
+        "-drive", f"if=none,id=cd0,media=cdrom,readonly=on,format=raw,file={_qemu_path(iso)}",
+        "-device", "ide-cd,drive=cd0,bus=ide.1,bootindex=0"]
     if firmware == "uefi":
         cmd += _ovmf_args(workdir)
     elif firmware != "bios":
@@ -168,6 +173,38 @@ def qemu_command(iso, workdir, firmware="bios", mem=256, cmdline=None, serial="s
         cmd += ["-drive", f"if=none,id=cfg0,format=raw,file={_qemu_path(disk)}",
                 "-device", "ide-hd,drive=cfg0,bus=ide.0,bootindex=1"]
     return cmd + list(extra_args)
+
+
+def linux_kernel():
+    """The newest Debian Linux kernel image in /boot, for running the same user programs under Linux."""
+    images = sorted(name for name in os.listdir("/boot") if re.fullmatch(r"vmlinuz-.*", name))
+    if not images:
+        raise HarnessError("no /boot/vmlinuz-* (install linux-image-amd64)")
+    return os.path.join("/boot", images[-1])
+
+
+def make_initramfs(path, files):
+    """Write a cpio "newc" archive (Linux's initramfs format) holding files, a {path in the
+    archive: file on the host} map, with their directories, and /dev/console, which Linux
+    opens for init's fds 0-2 (the archive is written here so that no root is needed)."""
+    entries = {"dev": (0o040755, b""), "dev/console": (0o020600, b"")}
+    for dest, src in files.items():
+        dest = dest.strip("/")
+        parts = dest.split("/")
+        for i in range(1, len(parts)):
+            entries.setdefault("/".join(parts[:i]), (0o040755, b""))
+        with open(src, "rb") as data:
+            entries[dest] = (0o100000 | (os.stat(src).st_mode & 0o7777), data.read())
+    out = bytearray()
+    for ino, name in enumerate(sorted(entries) + ["TRAILER!!!"], 1):
+        mode, data = entries.get(name, (0, b""))
+        rdev = (5, 1) if name == "dev/console" else (0, 0)  # the console's device number: 5:1
+        fields = [ino, mode, 0, 0, 1, 0, len(data), 0, 0, rdev[0], rdev[1], len(name) + 1, 0]
+        out += b"070701" + b"".join(b"%08x" % f for f in fields) + name.encode() + b"\0"
+        out += b"\0" * (-len(out) % 4) + data
+        out += b"\0" * (-len(out) % 4)
+    with open(path, "wb") as archive:
+        archive.write(out)
 
 
 def _ovmf_args(workdir):
@@ -388,6 +425,11 @@ class Guest:
         self._reader.join(5)
         return status
 
+    def lines_so_far(self):
+        """A copy of the complete serial lines received so far."""
+        with self._cond:
+            return list(self.lines)
+
     def serial_log(self):
         with self._cond:
             return "\n".join(self.lines + ([self._partial] if self._partial else []))
@@ -493,6 +535,24 @@ class Qemu(Guest):
             self._monitor.close()
             self._monitor = None
         super().close()
+
+
+class LinuxQemu(Qemu):
+    """Debian's Linux kernel on the same QEMU machine as Breenix, with an initramfs of
+    the given files (see make_initramfs), for running the same static programs on both."""
+
+    name = "QEMU (Linux)"
+
+    def __init__(self, kernel, files, cmdline, mem=256, echo=None):
+        Guest.__init__(self, echo)  # pylint: disable=non-parent-init-called
+        self._monitor_path = None
+        self._monitor = None
+        initrd = os.path.join(self.workdir, "initramfs.cpio")
+        make_initramfs(initrd, files)
+        cmd = _qemu_machine(mem, "stdio", "none", None, None) + [
+            "-kernel", kernel, "-initrd", initrd, "-append", cmdline]
+        with open(os.path.join(self.workdir, "qemu.stderr"), "wb") as stderr:
+            self._launch(cmd, self._read_pipe, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
 
 
 class Bochs(Guest):

@@ -1,0 +1,159 @@
+/*
+ * Result reporting and process helpers for the user-mode test programs (see
+ * tap.h): TAP-like lines on fd 1 and small wrappers around fork and wait.
+ */
+#include "tap.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int cases, failed, skipped;
+
+static void vsay(const char *fmt, va_list ap)
+{
+	char line[1024];
+	int len = vsnprintf(line, sizeof(line), fmt, ap);
+	size_t off = 0;
+
+	if (len < 0)
+		return;
+	if ((size_t)len >= sizeof(line))
+		len = sizeof(line) - 1;
+	while (off < (size_t)len) {
+		ssize_t n = write(1, line + off, len - off);
+
+		if (n <= 0 && errno != EINTR)
+			return;
+		if (n > 0)
+			off += n;
+	}
+}
+
+void say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(fmt, ap);
+	va_end(ap);
+}
+
+static void vresult(bool cond, const char *name, const char *fmt, va_list ap)
+{
+	char detail[768];
+
+	cases++;
+	if (cond) {
+		say("ok %d - %s\n", cases, name);
+		return;
+	}
+	failed++;
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	say("not ok %d - %s: %s\n", cases, name, detail);
+}
+
+bool check(bool cond, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vresult(cond, name, fmt, ap);
+	va_end(ap);
+	return cond;
+}
+
+void pass(const char *name)
+{
+	say("ok %d - %s\n", ++cases, name);
+}
+
+void fail(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vresult(false, name, fmt, ap);
+	va_end(ap);
+}
+
+void skip(const char *name, const char *why)
+{
+	cases++;
+	skipped++;
+	say("ok %d - %s # SKIP %s\n", cases, name, why);
+}
+
+int done(void)
+{
+	say("1..%d\n", cases);
+	say("# %d passed, %d failed, %d skipped\n", cases - failed - skipped, failed, skipped);
+	return failed ? 1 : 0;
+}
+
+bool on_breenix(void)
+{
+	struct utsname u;
+
+	return uname(&u) == 0 && strcmp(u.sysname, "Breenix") == 0;
+}
+
+int in_child(int (*fn)(void *), void *arg)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0)
+		_exit(fn(arg));
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR)
+			return -1;
+	}
+	return status;
+}
+
+const char *status_str(int status)
+{
+	static char buf[64];
+
+	if (status == -1)
+		snprintf(buf, sizeof(buf), "fork/wait failed: %s", strerror(errno));
+	else if (WIFEXITED(status))
+		snprintf(buf, sizeof(buf), "exited %d", WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		snprintf(buf, sizeof(buf), "killed by signal %d (%s)", WTERMSIG(status),
+			 strsignal(WTERMSIG(status)));
+	else
+		snprintf(buf, sizeof(buf), "wait status %#x", status);
+	return buf;
+}
+
+bool died_by(int status, int sig)
+{
+	return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == sig;
+}
+
+bool exited_with(int status, int code)
+{
+	return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == code;
+}
+
+const char *self_dir(const char *argv0)
+{
+	static char dir[PATH_MAX];
+	const char *slash = strrchr(argv0, '/');
+
+	if (!slash)
+		return ".";
+	if (slash == argv0)
+		return "/";
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - argv0), argv0);
+	return dir;
+}
