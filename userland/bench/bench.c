@@ -23,7 +23,7 @@
 
 #define RUNS 7
 #define PAGE 4096UL
-#define FAULT_PAGES 2048 /* 8 MiB a run */
+#define FAULT_PAGES 8192 /* 32 MiB a run */
 
 static char nop[PATH_MAX];
 
@@ -153,9 +153,9 @@ int main(int argc, char **argv)
 	snprintf(nop, sizeof(nop), "%.*s/nop", slash ? (int)(slash - argv[0]) : 1, slash ? argv[0] : ".");
 	uname(&u);
 	out("bench: begin sysname=%s release=%s runs=%d scale=%ld\n", u.sysname, u.release, RUNS, scale);
-	measure("null_syscall", null_syscall, 20000 * scale);
-	measure("fork_exit_wait", fork_exit_wait, 40 * scale);
-	measure("fork_exec_wait", fork_exec_wait, 20 * scale);
+	measure("null_syscall", null_syscall, 100000 * scale);
+	measure("fork_exit_wait", fork_exit_wait, 200 * scale);
+	measure("fork_exec_wait", fork_exec_wait, 100 * scale);
 	measure("page_fault", page_fault, FAULT_PAGES * scale);
 	out("bench: end\n");
 	return 0;
