@@ -28,8 +28,10 @@
 #include <breenix/vmm.h>
 #include <asm/boot.h>
 #include <asm/cpu.h>
+#include <asm/extable.h>
 #include <asm/page.h>
 #include <asm/segment.h>
+#include <asm/syscall.h>
 #include <asm/traps.h>
 
 /* Far more than GRUB ever passes; anything larger is not trusted. */
@@ -148,6 +150,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	do_initcalls(INITCALL_EARLY);
 	gdt_init();
 	idt_init();
+	syscall_init();
 	parse_boot_info(magic, mbi_phys);
 	cmdline_init(boot_info.cmdline);
 	apply_loglevel();
@@ -156,6 +159,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 		pr_warn("ksyms: no kernel symbol table; traces show addresses only\n");
 	print_banner();
 	mm_init();
+	uaccess_init();
 	do_initcalls(INITCALL_CONSOLE);
 	acpi_init();
 	interrupts_init();

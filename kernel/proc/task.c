@@ -62,14 +62,15 @@ static void *alloc_fpu_state(struct task *t)
 
 /*
  * The first frame __switch_to_asm pops: r12/r13 carry fn and arg to
- * ret_from_kthread, and the frame ends 16 bytes below the top so that rsp
- * is 16-byte aligned after its ret, as the ABI wants before a call.
+ * ret_from_kthread. It sits below the struct pt_regs that every task keeps
+ * at the top of its stack for user mode (task_pt_regs), so that a kernel
+ * thread can become a user process (PID 1's exec) without moving stacks;
+ * rsp is 16-byte aligned after its ret, as the ABI wants before a call.
  */
 static void setup_first_frame(struct task *t, int (*fn)(void *), void *arg)
 {
-	struct switch_frame *f;
+	struct switch_frame *f = (struct switch_frame *)task_pt_regs(t) - 1;
 
-	f = (struct switch_frame *)(task_stack_top(t) - 16 - sizeof(*f));
 	memset(f, 0, sizeof(*f));
 	f->r12 = (unsigned long)fn;
 	f->r13 = (unsigned long)arg;

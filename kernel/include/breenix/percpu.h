@@ -6,6 +6,11 @@
 #ifndef BREENIX_PERCPU_H
 #define BREENIX_PERCPU_H
 
+/* Offsets the entry assembly uses, checked against the struct in percpu.c. */
+#define PERCPU_USER_RSP		0x30
+#define PERCPU_TOP_OF_STACK	0x38
+
+#ifndef __ASSEMBLER__
 #include <stdbool.h>
 
 struct task;
@@ -19,6 +24,8 @@ struct percpu {
 	struct task *current_task;
 	struct task *idle;
 	struct rq *rq;
+	unsigned long user_rsp;		/* syscall entry's scratch slot */
+	unsigned long top_of_stack;	/* current's kernel stack top (= RSP0) */
 };
 
 #include <asm/percpu.h>
@@ -39,5 +46,6 @@ static inline unsigned int smp_processor_id(void)
 {
 	return this_cpu_read_stable(cpu);
 }
+#endif
 
 #endif
