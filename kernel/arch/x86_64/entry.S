@@ -5,6 +5,7 @@
 
 #include <breenix/percpu.h>
 #include <asm/segment.h>
+#include <asm/smap.h>
 
 /* Intel SDM 3A 6.15: the exceptions for which the CPU pushes an error code. */
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || \
@@ -84,6 +85,7 @@ interrupt_common:
 	swapgs
 1:	PUSH_REGS
 	cld
+	UACCESS_END			/* an interrupted copy's stac ends here */
 	movq	%rsp, %rdi
 	call	interrupt_dispatch
 	testb	$3, PT_CS(%rsp)

@@ -10,6 +10,7 @@
 #include <asm/cpu.h>
 #include <asm/extable.h>
 #include <asm/msr.h>
+#include <asm/smap.h>
 
 /* Intel SDM 2A CPUID leaf 7 EBX, and SDM 3A 2.5 CR4 bits. */
 #define CPUID_7_EBX_SMEP	(1U << 7)
@@ -17,7 +18,6 @@
 #define CR4_SMEP		(1UL << 20)
 #define CR4_SMAP		(1UL << 21)
 
-/* Set once SMAP is on, so usercopy.S brackets its accesses with stac/clac. */
 unsigned char uaccess_smap;
 
 size_t __copy_user(void *dst, const void *src, size_t n);

@@ -4,22 +4,9 @@
  * how far it got; with SMAP the accesses run between stac and clac.
  */
 #include <asm/extable.h>
+#include <asm/smap.h>
 
 #define EFAULT	14	/* asm-generic/errno-base.h */
-
-	.macro	UACCESS_BEGIN
-	testb	$1, uaccess_smap(%rip)
-	jz	.Lno_stac\@
-	stac
-.Lno_stac\@:
-	.endm
-
-	.macro	UACCESS_END
-	testb	$1, uaccess_smap(%rip)
-	jz	.Lno_clac\@
-	clac
-.Lno_clac\@:
-	.endm
 
 	.text
 /* size_t __copy_user(void *dst, const void *src, size_t n): bytes not copied. */
