@@ -116,7 +116,7 @@ int handle_mm_fault(struct mm_struct *mm, uint64_t addr, unsigned int flags)
 	if (!vma)
 		goto out;
 	if (vma->vm_start > addr &&
-	    (!(vma->vm_flags & VMA_GROWSDOWN) || mm_expand_stack(mm, vma, addr)))
+	    (!(vma->vm_flags & VMA_GROWSDOWN) || mm_expand_stack(mm, &vma, addr)))
 		goto out;
 	if (access_allowed(vma, flags))
 		ret = fault_page(mm, vma, addr & PAGE_MASK, flags);

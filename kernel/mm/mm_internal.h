@@ -68,10 +68,11 @@ int pgt_copy_cow(struct mm_struct *dst, struct mm_struct *src, uint64_t start,
 		 uint64_t end);
 
 /*
- * Grows the growsdown @vma down over @addr (mmap_lock held): within the
- * stack limit, RLIMIT_AS and the guard gap. 0, -ENOMEM or -EPERM.
+ * Grows the growsdown *@vmap down over @addr (mmap_lock held): within the
+ * stack limit, RLIMIT_AS and the guard gap; *@vmap is then the VMA that
+ * covers @addr (merged, maybe). 0, -ENOMEM or -EPERM.
  */
-int mm_expand_stack(struct mm_struct *mm, struct vm_area_struct *vma,
+int mm_expand_stack(struct mm_struct *mm, struct vm_area_struct **vmap,
 		    uint64_t addr);
 
 /* TLB maintenance for an mm: a no-op unless it is the one loaded. */

@@ -435,13 +435,14 @@ fail:
 }
 
 /*
- * Grows the growsdown @vma down to cover @addr: within its limit (the
+ * Grows the growsdown *@vmap down to cover @addr: within its limit (the
  * main stack's from mm_setup_stack, RLIMIT_STACK for MAP_GROWSDOWN ones),
  * RLIMIT_AS and the guard gap. 0 or -ENOMEM/-EPERM.
  */
-int mm_expand_stack(struct mm_struct *mm, struct vm_area_struct *vma,
+int mm_expand_stack(struct mm_struct *mm, struct vm_area_struct **vmap,
 		    uint64_t addr)
 {
+	struct vm_area_struct *vma = *vmap;
 	uint64_t start = addr & PAGE_MASK;
 	uint64_t limit = (vma->vm_flags & VMA_STACK) ? mm->stack_limit :
 			 rlimit(RLIMIT_STACK);
@@ -452,7 +453,7 @@ int mm_expand_stack(struct mm_struct *mm, struct vm_area_struct *vma,
 		return -EPERM;
 	if (!may_expand_vm(mm, grow))
 		return -ENOMEM;
-	err = vma_expand_down(mm, vma, start, limit);
+	err = vma_expand_down(mm, vmap, start, limit);
 	if (!err)
 		mm->total_vm += grow;
 	return err;

@@ -303,10 +303,10 @@ uint64_t vma_search_bottomup(const struct mm_struct *mm, uint64_t len,
 	}
 }
 
-int vma_expand_down(struct mm_struct *mm, struct vm_area_struct *vma,
+int vma_expand_down(struct mm_struct *mm, struct vm_area_struct **vmap,
 		    uint64_t new_start, uint64_t limit)
 {
-	struct vm_area_struct *prev = vma_prev(mm, vma);
+	struct vm_area_struct *vma = *vmap, *prev = vma_prev(mm, vma);
 	uint64_t grow = (vma->vm_start - new_start) >> PAGE_SHIFT;
 
 	if (vma->vm_end - new_start > limit)
@@ -320,5 +320,6 @@ int vma_expand_down(struct mm_struct *mm, struct vm_area_struct *vma,
 		return -ENOMEM;
 	vma->vm_start = new_start;
 	vma->vm_pgoff -= grow;
+	*vmap = vma_merge_neighbours(mm, vma);
 	return 0;
 }

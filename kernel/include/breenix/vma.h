@@ -104,11 +104,13 @@ uint64_t vma_search_bottomup(const struct mm_struct *mm, uint64_t len,
 			     uint64_t low, uint64_t high);
 
 /*
- * Moves the start of the growsdown @vma down to @new_start if the stack,
+ * Moves the start of the growsdown *@vmap down to @new_start if the stack,
  * then vm_end - new_start bytes, stays within @limit and a guard gap from
- * the accessible VMA below it (Linux's expand_downwards). 0, or -ENOMEM.
+ * the accessible VMA below it (Linux's expand_downwards); a compatible
+ * neighbour it now touches is merged, *@vmap then being the survivor.
+ * 0, or -ENOMEM.
  */
-int vma_expand_down(struct mm_struct *mm, struct vm_area_struct *vma,
+int vma_expand_down(struct mm_struct *mm, struct vm_area_struct **vmap,
 		    uint64_t new_start, uint64_t limit);
 
 #endif
