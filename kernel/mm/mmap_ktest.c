@@ -8,8 +8,11 @@
 #include <breenix/ktest.h>
 #include <breenix/mman.h>
 #include <breenix/preempt.h>
+#include <breenix/process.h>
 #include <breenix/shmem.h>
+#include <breenix/signal_struct.h>
 #include <breenix/slab.h>
+#include <breenix/task.h>
 #include <breenix/uaccess.h>
 #include <breenix/vma.h>
 #include <breenix/vmm.h>
@@ -531,5 +534,46 @@ KTEST(mm_activate_switches_cr3)
 	preempt_enable();
 	KT_ASSERT_EQ(loaded, mm->pgd_phys);
 	KT_ASSERT_EQ(read_cr3() & PTE_ADDR_MASK, vmm_kernel_pml4());
+	mmput(mm);
+}
+
+/* The limits below are 20 pages of address space and 3 of data. */
+static void rlimit_checks(struct ktest_ctx *t, struct mm_struct *mm)
+{
+	const uint64_t top = 0x7ffff0000000ULL;
+	long a;
+
+	a = vm_mmap(mm, 0, 16 * PG, RW, ANON_PRIV);
+	mm->start_brk = mm->brk = 0x600000;
+	mm->start_data = mm->end_data = 0x5ff000;
+	/* 16 mapped: 2 more fit, 5 do not; MAP_FIXED counts what it replaces. */
+	KT_ASSERT(a > 0);
+	KT_ASSERT_EQ(vm_mmap(mm, 0, 5 * PG, RW, ANON_PRIV), -ENOMEM);
+	KT_ASSERT_EQ(vm_mmap(mm, a, 16 * PG, PROT_READ, ANON_PRIV | MAP_FIXED), a);
+	KT_ASSERT_EQ(vm_brk(mm, 0x600000 + 4 * PG), 0x600000);
+	KT_ASSERT_EQ(vm_brk(mm, 0x600000 + 2 * PG), 0x600000 + 2 * PG);
+	KT_ASSERT_EQ(mm->total_vm, 18);
+	KT_ASSERT_EQ(mm_setup_stack(mm, top, PG, 64 * PG, false), 0);
+	KT_ASSERT_EQ(handle_mm_fault(mm, top - 2 * PG, WRITE), VM_FAULT_OK);
+	KT_ASSERT_EQ(handle_mm_fault(mm, top - 3 * PG, WRITE), VM_FAULT_SIGSEGV);
+	KT_ASSERT_EQ(mm->total_vm, 20);
+}
+
+/*
+ * RLIMIT_AS and RLIMIT_DATA, with limits of the test's own: this kernel
+ * task has no signal_struct, so it lends itself one for the duration.
+ */
+KTEST(mm_rlimits)
+{
+	struct signal_struct sig = { .refcount = 1 }, *saved = current->signal;
+	struct mm_struct *mm = mm_alloc();
+
+	KT_ASSERT(mm);
+	memcpy(sig.rlim, init_rlimits, sizeof(sig.rlim));
+	sig.rlim[RLIMIT_AS].rlim_cur = 20 * PG;
+	sig.rlim[RLIMIT_DATA].rlim_cur = 3 * PG;
+	current->signal = &sig;
+	rlimit_checks(t, mm);
+	current->signal = saved;
 	mmput(mm);
 }
