@@ -3,7 +3,6 @@
  * the edits of its VMAs behind mmap, munmap, mprotect, brk, madvise and
  * exec's stack, with Linux's checks, errors and placement rules.
  */
-#include <string.h>
 #include <breenix/errno.h>
 #include <breenix/mman.h>
 #include <breenix/process.h>

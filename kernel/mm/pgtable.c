@@ -10,7 +10,6 @@
 #include <breenix/vmm.h>
 #include <asm/cpu.h>
 #include <asm/page.h>
-#include <uapi/asm/mman.h>
 #include "mm_internal.h"
 
 #define USER_PML4_ENTRIES	(PT_ENTRIES / 2)
