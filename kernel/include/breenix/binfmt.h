@@ -104,6 +104,14 @@ int elf_check_bias(const struct elf_info *info, uint64_t bias);
  */
 int elf_check_image(const void *file, size_t size, struct elf_info *info);
 
+/*
+ * A "#!" line in @buf: BINPRM_BUF_SIZE bytes of the file's start (zero
+ * padded when shorter) and room for one more byte; parsed in place as
+ * Linux does. *name is the interpreter, *arg its one optional argument
+ * (the rest of the line, trailing blanks dropped) or NULL. 0 or -ENOEXEC.
+ */
+int script_parse(char *buf, char **name, char **arg);
+
 /* PROT_* bits (PROT_READ 1, PROT_WRITE 2, PROT_EXEC 4) for p_flags. */
 unsigned long elf_prot(uint32_t p_flags);
 
