@@ -30,10 +30,14 @@
 #include <linux/resource.h>
 
 /* Linux's limits on the arguments (include/uapi/linux/binfmts.h, fs/exec.c). */
-#define MAX_ARG_STRLEN		(32 * PAGE_SIZE)	/* one string, with its NUL */
+/*
+ * One string may take 32 pages with its NUL; all of them at least 32 pages
+ * (ARG_MAX) and at most 3/4 of _STK_LIM, the default stack limit.
+ */
+#define MAX_ARG_STRLEN		(32 * PAGE_SIZE)
 #define MAX_ARG_STRINGS		0x7fffffffU
-#define ARG_MAX			(32 * PAGE_SIZE)	/* the floor of the space for them */
-#define STK_LIM			(8UL << 20)		/* _STK_LIM: 3/4 of it is the ceiling */
+#define ARG_MAX			(32 * PAGE_SIZE)
+#define STK_LIM			(8UL << 20)
 
 /* #! scripts may name scripts this deep (Linux's exec_binprm). */
 #define EXEC_MAX_DEPTH		5

@@ -74,10 +74,11 @@ int elf_check_ehdr(const void *buf, size_t len, uint64_t file_size,
 
 /*
  * Checks the program headers (info->phnum of them, read from info->phoff;
- * @phdrs need not be aligned) of a file of @file_size bytes and completes @info: PT_LOAD segments with
- * filesz <= memsz, file ranges in the file, p_offset congruent to p_vaddr
- * modulo the page size, sorted and not sharing a page, a sane extent; the
- * entry in an executable segment; PT_INTERP's size. 0 or -ENOEXEC.
+ * @phdrs need not be aligned) of a file of @file_size bytes and completes
+ * @info: PT_LOAD segments with filesz <= memsz, file ranges in the file,
+ * p_offset congruent to p_vaddr modulo the page size, sorted and not
+ * sharing a page, a sane extent; the entry in an executable segment;
+ * PT_INTERP's size. 0 or -ENOEXEC.
  */
 int elf_check_phdrs(const void *phdrs, uint64_t file_size,
 		    struct elf_info *info);
