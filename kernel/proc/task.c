@@ -69,14 +69,16 @@ static void *alloc_fpu_state(struct task *t)
 
 /*
  * The first frame __switch_to_asm pops: r12/r13 carry fn and arg to
- * ret_from_kthread, and the frame ends 16 bytes below the top so that rsp
- * is 16-byte aligned after its ret, as the ABI wants before a call.
+ * ret_from_kthread, and the frame ends 16 bytes below the user register
+ * frame at the top (kept free, as in Linux, so a kernel thread can become
+ * a user process: exec fills it, ret_to_user leaves through it), so that
+ * rsp is 16-byte aligned after its ret, as the ABI wants before a call.
  */
 static void setup_first_frame(struct task *t, int (*fn)(void *), void *arg)
 {
 	struct switch_frame *f;
 
-	f = (struct switch_frame *)(task_stack_top(t) - 16 - sizeof(*f));
+	f = (struct switch_frame *)((uintptr_t)task_pt_regs(t) - 16 - sizeof(*f));
 	memset(f, 0, sizeof(*f));
 	f->r12 = (unsigned long)fn;
 	f->r13 = (unsigned long)arg;
@@ -130,6 +132,16 @@ struct task *task_alloc(const char *name)
 struct task *task_create(int (*fn)(void *), void *arg, const char *name)
 {
 	struct task *t = task_alloc(name);
+
+	if (t)
+		setup_first_frame(t, fn, arg);
+	return t;
+}
+
+struct task *task_create_pid(int (*fn)(void *), void *arg, const char *name,
+			     struct pid *pid)
+{
+	struct task *t = task_alloc_pid(name, pid);
 
 	if (t)
 		setup_first_frame(t, fn, arg);

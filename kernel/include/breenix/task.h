@@ -116,6 +116,9 @@ struct task *task_alloc_pid(const char *name, struct pid *pid);
  * The caller holds one reference. Used by kthread_create.
  */
 struct task *task_create(int (*fn)(void *), void *arg, const char *name);
+/* The same with a pid the caller allocated (start_init's PID 1). */
+struct task *task_create_pid(int (*fn)(void *), void *arg, const char *name,
+			     struct pid *pid);
 
 /* Ends the current task; never returns. */
 __attribute__((noreturn)) void task_exit(int code);
