@@ -19,6 +19,7 @@
 #include <breenix/panic.h>
 #include <breenix/percpu.h>
 #include <breenix/printk.h>
+#include <breenix/process.h>
 #include <breenix/sched.h>
 #include <breenix/slab.h>
 #include <breenix/time.h>
@@ -172,6 +173,6 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	local_irq_enable();
 	do_initcalls(INITCALL_DEVICE);
 	boot_test_run();
-	pr_info("Nothing more to run yet: idle.\n");
+	start_init();
 	sched_boot_task_done();
 }

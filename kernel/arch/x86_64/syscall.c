@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <breenix/errno.h>
 #include <breenix/printk.h>
+#include <breenix/process.h>
 #include <breenix/sched.h>
 #include <breenix/syscall.h>
 #include <breenix/task.h>
@@ -53,12 +54,17 @@ void syscall_init(void)
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }
 
-/* The work due before user mode: switch if a reschedule is pending (and
- * deliver signals, later). Returns with interrupts off. */
+/*
+ * The work due before user mode: leave if the process is exiting as a
+ * group, switch if a reschedule is pending (and deliver signals, later).
+ * Returns with interrupts off.
+ */
 void exit_to_user_mode(struct pt_regs *regs)
 {
 	(void)regs;
 	for (;;) {
+		local_irq_enable();
+		check_group_exit();
 		local_irq_disable();
 		if (!need_resched())
 			return;

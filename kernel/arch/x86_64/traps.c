@@ -7,6 +7,7 @@
  */
 #include <breenix/mman.h>
 #include <breenix/panic.h>
+#include <breenix/percpu.h>
 #include <breenix/preempt.h>
 #include <breenix/printk.h>
 #include <breenix/process.h>
@@ -124,11 +125,6 @@ static void check_guard_page(const struct pt_regs *regs)
 		   (unsigned long long)end);
 }
 
-static bool user_mode(const struct pt_regs *regs)
-{
-	return (regs->cs & 3) == 3;
-}
-
 /*
  * A fault that kills the process. Signal delivery (issue 8) will let a
  * handler catch it; today the process ends as if by the default action,
@@ -236,7 +232,11 @@ void interrupt_dispatch(struct pt_regs *regs)
 	} else if (v == 14) {
 		do_page_fault(regs);
 	} else if (v >= NR_EXCEPTIONS) {
+		struct pt_regs *old = this_cpu_read(irq_regs);
+
+		this_cpu_write(irq_regs, regs);
 		irq_handle_vector(regs);
+		this_cpu_write(irq_regs, old);
 		/* The kernel is preemptible: a tick or wakeup that asked for a
 		 * switch gets it here, once the interrupt is acknowledged. */
 		if (!user_mode(regs) && (regs->rflags & X86_EFLAGS_IF))

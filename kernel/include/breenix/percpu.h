@@ -15,6 +15,7 @@
 
 struct task;
 struct rq;
+struct pt_regs;
 
 struct percpu {
 	struct percpu *self;		/* this struct's address, at offset 0 */
@@ -26,6 +27,7 @@ struct percpu {
 	struct rq *rq;
 	unsigned long user_rsp;		/* syscall entry's scratch slot */
 	unsigned long top_of_stack;	/* current's kernel stack top (= RSP0) */
+	struct pt_regs *irq_regs;	/* the frame an interrupt handler runs for */
 };
 
 #include <asm/percpu.h>

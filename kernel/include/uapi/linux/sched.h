@@ -1,8 +1,8 @@
-/* clone(2) flags: Linux's include/uapi/linux/sched.h values. */
+/* clone(2) flags (Linux's uapi/linux/sched.h values). */
 #ifndef _UAPI_LINUX_SCHED_H
 #define _UAPI_LINUX_SCHED_H
 
-#define CSIGNAL			0x000000ff	/* exit signal mask */
+#define CSIGNAL			0x000000ff	/* exit signal for the parent */
 #define CLONE_VM		0x00000100
 #define CLONE_FS		0x00000200
 #define CLONE_FILES		0x00000400
