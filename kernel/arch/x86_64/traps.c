@@ -125,6 +125,17 @@ static void check_guard_page(const struct pt_regs *regs)
 		   (unsigned long long)end);
 }
 
+/* An exception the kernel caused and cannot recover from. */
+static __attribute__((noreturn)) void die(const struct pt_regs *regs)
+{
+	uint64_t v = regs->vector;
+
+	check_guard_page(regs);
+	panic_regs(regs, "%s (vector %llu, error code 0x%llx)",
+		   exception_names[v] ? exception_names[v] : "unknown exception",
+		   (unsigned long long)v, (unsigned long long)regs->error_code);
+}
+
 /*
  * A fault that kills the process. Signal delivery (issue 8) will let a
  * handler catch it; today the process ends as if by the default action,
@@ -166,9 +177,7 @@ static void do_page_fault(struct pt_regs *regs)
 		/* Only the uaccess instructions may fault on user memory. */
 		if (addr >= TASK_SIZE || (err & PF_RSVD) ||
 		    !search_exception_tables(regs->rip)) {
-			check_guard_page(regs);
-			panic_regs(regs, "unable to handle kernel page fault at %#llx",
-				   (unsigned long long)addr);
+			die(regs);
 		}
 		/* Where sleeping is not allowed the access just fails. */
 		if (!current->mm || preempt_count() ||
@@ -225,7 +234,6 @@ static void do_user_exception(struct pt_regs *regs)
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	uint64_t v = regs->vector;
-	const char *name = "unknown exception";
 
 	if (v == SYSCALL_VECTOR && user_mode(regs)) {
 		do_int80_syscall(regs);
@@ -246,11 +254,7 @@ void interrupt_dispatch(struct pt_regs *regs)
 	} else if (!user_mode(regs) && v == 13 && fixup_exception(regs)) {
 		return;		/* a uaccess #GP (non-canonical address) */
 	} else {
-		check_guard_page(regs);
-		if (exception_names[v])
-			name = exception_names[v];
-		panic_regs(regs, "%s (vector %llu, error code 0x%llx)", name,
-			   (unsigned long long)v, (unsigned long long)regs->error_code);
+		die(regs);
 	}
 	if (user_mode(regs))
 		exit_to_user_mode(regs);
