@@ -61,12 +61,14 @@ static int init_thread(void *unused)
 	};
 	const char *path = cmdline_get("init");
 	size_t i;
+	int err;
 
 	(void)unused;
 	if (path && *path) {
-		if (!try_init(path))
+		err = try_init(path);
+		if (!err)
 			ret_to_user();
-		panic("Requested init %s failed.", path);
+		panic("Requested init %s failed (error %d).", path, err);
 	}
 	for (i = 0; i < sizeof(fallback) / sizeof(fallback[0]); i++)
 		if (!try_init(fallback[i]))
