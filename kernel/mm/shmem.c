@@ -26,6 +26,9 @@ struct shmem_object {
 	uint64_t nr_pages;
 };
 
+/* Pages held by all objects: sysinfo's sharedram, /proc/meminfo's Shmem. */
+static uint64_t shmem_total;
+
 struct shmem_object *shmem_create(uint64_t pages)
 {
 	struct shmem_object *shm = kmalloc(sizeof(*shm), __GFP_ZERO);
@@ -51,10 +54,12 @@ static void free_node(struct shm_node *node, unsigned int level)
 	for (i = 0; i < SHM_SLOTS; i++) {
 		if (!node->slots[i])
 			continue;
-		if (level == 1)
+		if (level == 1) {
 			put_page(node->slots[i]);
-		else
+			__atomic_sub_fetch(&shmem_total, 1, __ATOMIC_RELAXED);
+		} else {
 			free_node(node->slots[i], level - 1);
+		}
 	}
 	kfree(node);
 }
@@ -122,8 +127,10 @@ struct page *shmem_get_page(struct shmem_object *shm, uint64_t pgoff)
 	leaf = leaf_of(shm, pgoff, true);
 	if (leaf) {
 		slot = &leaf->slots[pgoff & SHM_MASK];
-		if (!*slot && (*slot = alloc_page(__GFP_ZERO)))
+		if (!*slot && (*slot = alloc_page(__GFP_ZERO))) {
 			shm->nr_pages++;
+			__atomic_add_fetch(&shmem_total, 1, __ATOMIC_RELAXED);
+		}
 		page = *slot;
 	}
 	mutex_unlock(&shm->lock);
@@ -146,4 +153,9 @@ struct page *shmem_find_page(struct shmem_object *shm, uint64_t pgoff)
 uint64_t shmem_nr_pages(const struct shmem_object *shm)
 {
 	return __atomic_load_n(&shm->nr_pages, __ATOMIC_RELAXED);
+}
+
+uint64_t shmem_total_pages(void)
+{
+	return __atomic_load_n(&shmem_total, __ATOMIC_RELAXED);
 }

@@ -283,3 +283,8 @@ void sched_boot_task_done(void)
 	pr_info("sched: boot task done, CPU 0 to the idle task\n");
 	task_exit(0);
 }
+
+unsigned int sched_nr_running(void)
+{
+	return __atomic_load_n(&this_rq()->cfs.nr_running, __ATOMIC_RELAXED);
+}

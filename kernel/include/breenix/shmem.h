@@ -26,5 +26,7 @@ struct page *shmem_get_page(struct shmem_object *shm, uint64_t pgoff);
 struct page *shmem_find_page(struct shmem_object *shm, uint64_t pgoff);
 /* Pages the object holds. */
 uint64_t shmem_nr_pages(const struct shmem_object *shm);
+/* Pages held by every object together. */
+uint64_t shmem_total_pages(void);
 
 #endif
