@@ -51,6 +51,13 @@ const char *cmdline_raw(void)
 	return raw;
 }
 
+const char *cmdline_next_word(const char *prev)
+{
+	const char *w = prev ? prev + strlen(prev) + 1 : words;
+
+	return w < words + words_len ? w : NULL;
+}
+
 const char *cmdline_get(const char *key)
 {
 	size_t klen = strlen(key), i = 0;

@@ -19,6 +19,7 @@
 #include <breenix/panic.h>
 #include <breenix/percpu.h>
 #include <breenix/printk.h>
+#include <breenix/process.h>
 #include <breenix/sched.h>
 #include <breenix/slab.h>
 #include <breenix/time.h>
@@ -28,8 +29,10 @@
 #include <breenix/vmm.h>
 #include <asm/boot.h>
 #include <asm/cpu.h>
+#include <asm/extable.h>
 #include <asm/page.h>
 #include <asm/segment.h>
+#include <asm/syscall.h>
 #include <asm/traps.h>
 
 /* Far more than GRUB ever passes; anything larger is not trusted. */
@@ -148,6 +151,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	do_initcalls(INITCALL_EARLY);
 	gdt_init();
 	idt_init();
+	syscall_init();
 	parse_boot_info(magic, mbi_phys);
 	cmdline_init(boot_info.cmdline);
 	apply_loglevel();
@@ -156,6 +160,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 		pr_warn("ksyms: no kernel symbol table; traces show addresses only\n");
 	print_banner();
 	mm_init();
+	uaccess_init();
 	do_initcalls(INITCALL_CONSOLE);
 	acpi_init();
 	interrupts_init();
@@ -168,6 +173,6 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	local_irq_enable();
 	do_initcalls(INITCALL_DEVICE);
 	boot_test_run();
-	pr_info("Nothing more to run yet: idle.\n");
+	start_init();
 	sched_boot_task_done();
 }

@@ -628,3 +628,41 @@ out:
 	path_put(&path);
 	return err;
 }
+
+int vfs_open_exec(const struct path *at, const char *name,
+		  unsigned int lookup_flags, const struct vfs_cred *cred,
+		  struct file **out)
+{
+	struct inode *inode;
+	struct file *file;
+	struct path path;
+	int err = kern_path(at, name, lookup_flags & LOOKUP_FOLLOW, cred, &path);
+
+	if (err)
+		return err;
+	inode = path.dentry->d_inode;
+	/* As Linux's may_open with MAY_EXEC: only a regular file runs. */
+	if (S_ISLNK(inode->i_mode))
+		err = -ELOOP;
+	else if (!S_ISREG(inode->i_mode))
+		err = -EACCES;
+	else
+		err = inode_permission(inode, MAY_EXEC, cred);
+	if (err)
+		goto out;
+	file = alloc_file(&path, O_RDONLY);
+	if (!file) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = file->f_op && file->f_op->open ? file->f_op->open(inode, file) : 0;
+	if (err) {
+		file->f_op = NULL;
+		fput(file);
+		goto out;
+	}
+	*out = file;
+out:
+	path_put(&path);
+	return err;
+}

@@ -379,8 +379,8 @@ void paging_init(const struct boot_info *bi)
 	prealloc_vmalloc_tables();
 
 	write_cr3(kernel_pml4_phys);
-	/* inline asm: CR4 has no C accessor; global pages survive CR3 loads. */
-	__asm__ volatile("mov %0, %%cr4" : : "r"(read_cr4() | CR4_PGE) : "memory");
+	/* Global pages survive CR3 loads. */
+	write_cr4(read_cr4() | CR4_PGE);
 	kernel_pml4 = phys_to_virt(kernel_pml4_phys);
 	pr_info("vmm: direct map of %llu MiB RAM, kernel text RX, rodata RO, data NX; identity map gone\n",
 		(unsigned long long)(ram >> 20));

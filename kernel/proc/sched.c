@@ -5,10 +5,12 @@
  * it under the run-queue lock.
  */
 #include <breenix/panic.h>
+#include <breenix/pid.h>
 #include <breenix/printk.h>
 #include <breenix/sched.h>
 #include <breenix/slab.h>
 #include <breenix/time.h>
+#include <breenix/uaccess.h>
 #include <asm/fpu.h>
 #include <asm/switch_to.h>
 
@@ -65,11 +67,17 @@ static void finish_task_switch(struct task *prev)
 		put_task(prev);
 }
 
-/* Where a new task starts (from ret_from_kthread), interrupts on. */
+/*
+ * Where a new task starts (from ret_from_kthread or the fork return path),
+ * interrupts on. A CLONE_CHILD_SETTID child stores its tid in its own
+ * address space now that it runs in it (a fault is ignored, as in Linux).
+ */
 void schedule_tail(struct task *prev)
 {
 	finish_task_switch(prev);
 	local_irq_enable();
+	if (current->set_child_tid)
+		put_user(current->tid, current->set_child_tid);
 }
 
 /*
@@ -161,6 +169,31 @@ void sched_set_nice(struct task *t, int nice)
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
+uint64_t task_sched_runtime(struct task *t)
+{
+	struct rq *rq = task_rq(t);
+	unsigned long flags = spin_lock_irqsave(&rq->lock);
+	uint64_t ns;
+
+	if (t == rq->curr)
+		update_curr(rq);
+	ns = t->se.sum_exec_runtime;
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return ns;
+}
+
+void account_process_tick(bool user_mode)
+{
+	struct task *t = current;
+
+	if (t == this_cpu_read_stable(idle))
+		return;
+	if (user_mode)
+		t->utime_ticks++;
+	else
+		t->stime_ticks++;
+}
+
 uint64_t sched_nr_switches(void)
 {
 	return __atomic_load_n(&this_rq()->nr_switches, __ATOMIC_RELAXED);
@@ -223,6 +256,7 @@ void sched_init(void)
 	struct rq *rq = &runqueues[0];
 	struct task *idle;
 
+	pid_init();
 	fpu_init();
 	boot_task.fpu_state = boot_fpu_alloc();
 	fpu_state_init(boot_task.fpu_state);
@@ -248,4 +282,9 @@ void sched_boot_task_done(void)
 {
 	pr_info("sched: boot task done, CPU 0 to the idle task\n");
 	task_exit(0);
+}
+
+unsigned int sched_nr_running(void)
+{
+	return __atomic_load_n(&this_rq()->cfs.nr_running, __ATOMIC_RELAXED);
 }

@@ -9,10 +9,12 @@
 #include <string.h>
 #include <breenix/cred.h>
 #include <breenix/kthread.h>
+#include <breenix/pid.h>
 #include <breenix/slab.h>
 #include <breenix/vmalloc.h>
 #include <asm/fpu.h>
 #include <asm/switch_to.h>
+#include "proc_internal.h"
 
 /* Two references: its own, dropped after its exit, and one never dropped. */
 struct task boot_task = {
@@ -22,9 +24,11 @@ struct task boot_task = {
 	.name = "boot",
 	.exit_wait = WAIT_QUEUE_HEAD_INIT(boot_task.exit_wait),
 	.cred = &root_cred,
+	.group_leader = &boot_task,
+	.children = LIST_HEAD_INIT(boot_task.children),
+	.sibling = LIST_HEAD_INIT(boot_task.sibling),
+	.thread_node = LIST_HEAD_INIT(boot_task.thread_node),
 };
-
-static int next_tid = 1;
 
 struct task *get_task(struct task *t)
 {
@@ -34,6 +38,9 @@ struct task *get_task(struct task *t)
 
 static void free_task(struct task *t)
 {
+	detach_pid(t);
+	if (t->signal)
+		put_signal_struct(t->signal);
 	vfree(t->stack);
 	kfree(t->fpu_alloc);
 	if (t->cred)
@@ -62,14 +69,15 @@ static void *alloc_fpu_state(struct task *t)
 
 /*
  * The first frame __switch_to_asm pops: r12/r13 carry fn and arg to
- * ret_from_kthread, and the frame ends 16 bytes below the top so that rsp
- * is 16-byte aligned after its ret, as the ABI wants before a call.
+ * ret_from_kthread. It sits below the struct pt_regs that every task keeps
+ * at the top of its stack for user mode (task_pt_regs), so that a kernel
+ * thread can become a user process (PID 1's exec) without moving stacks;
+ * rsp is 16-byte aligned after its ret, as the ABI wants before a call.
  */
 static void setup_first_frame(struct task *t, int (*fn)(void *), void *arg)
 {
-	struct switch_frame *f;
+	struct switch_frame *f = (struct switch_frame *)task_pt_regs(t) - 1;
 
-	f = (struct switch_frame *)(task_stack_top(t) - 16 - sizeof(*f));
 	memset(f, 0, sizeof(*f));
 	f->r12 = (unsigned long)fn;
 	f->r13 = (unsigned long)arg;
@@ -77,7 +85,7 @@ static void setup_first_frame(struct task *t, int (*fn)(void *), void *arg)
 	t->sp = (unsigned long)f;
 }
 
-struct task *task_alloc(const char *name)
+struct task *task_alloc_pid(const char *name, struct pid *pid)
 {
 	struct task *t = kmalloc(sizeof(*t), GFP_KERNEL);
 
@@ -91,7 +99,12 @@ struct task *task_alloc(const char *name)
 		return NULL;
 	}
 	t->state = TASK_UNINTERRUPTIBLE;
-	t->tid = __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED);
+	attach_pid(t, pid);
+	t->tgid = t->tid;
+	t->group_leader = t;
+	INIT_LIST_HEAD(&t->children);
+	INIT_LIST_HEAD(&t->sibling);
+	INIT_LIST_HEAD(&t->thread_node);
 	t->cpu = current->cpu;
 	/* Its own reference and the creator's. */
 	t->refcount = 2;
@@ -102,9 +115,32 @@ struct task *task_alloc(const char *name)
 	return t;
 }
 
+struct task *task_alloc(const char *name)
+{
+	struct pid *pid;
+	struct task *t;
+
+	if (alloc_pid(&pid))
+		return NULL;
+	t = task_alloc_pid(name, pid);
+	if (!t)
+		put_pid(pid);
+	return t;
+}
+
 struct task *task_create(int (*fn)(void *), void *arg, const char *name)
 {
 	struct task *t = task_alloc(name);
+
+	if (t)
+		setup_first_frame(t, fn, arg);
+	return t;
+}
+
+struct task *task_create_pid(int (*fn)(void *), void *arg, const char *name,
+			     struct pid *pid)
+{
+	struct task *t = task_alloc_pid(name, pid);
 
 	if (t)
 		setup_first_frame(t, fn, arg);

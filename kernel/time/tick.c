@@ -3,9 +3,12 @@
  * the PIT without one) calls tick_handle() HZ times a second; it counts
  * jiffies and runs the registered hooks (scheduler, timers).
  */
+#include <breenix/percpu.h>
+#include <breenix/sched.h>
 #include <breenix/spinlock.h>
 #include <breenix/time.h>
 #include <breenix/timekeeping.h>
+#include <asm/ptrace.h>
 
 volatile uint64_t jiffies;
 uint64_t tick_nsec;
@@ -34,8 +37,12 @@ void tick_handle(void)
 {
 	struct tick_hook *hook;
 
+	struct pt_regs *regs = this_cpu_read(irq_regs);
+
 	/* Only the tick writes jiffies; readers see whole 64-bit values. */
 	__atomic_store_n(&jiffies, jiffies + 1, __ATOMIC_RELAXED);
+	/* Charge the tick to the task it interrupted, in the mode it was in. */
+	account_process_tick(regs && user_mode(regs));
 	spin_lock(&tick_lock);
 	list_for_each_entry(hook, &tick_hooks, node)
 		hook->fn(hook->data);

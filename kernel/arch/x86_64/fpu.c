@@ -42,11 +42,6 @@ static inline void write_cr0(uint64_t v)
 	__asm__ volatile("mov %0, %%cr0" : : "r"(v) : "memory");
 }
 
-static inline void write_cr4(uint64_t v)
-{
-	__asm__ volatile("mov %0, %%cr4" : : "r"(v) : "memory");
-}
-
 static inline void xsetbv(uint32_t reg, uint64_t v)
 {
 	__asm__ volatile("xsetbv" : : "c"(reg), "a"((uint32_t)v),

@@ -1,8 +1,10 @@
 /*
  * The interrupt descriptor table: 256 interrupt gates (handlers run with IF
- * clear) into the stubs of entry.S; 0-31 are CPU exceptions, the rest IRQs.
+ * clear) into the stubs of entry.S; 0-31 are CPU exceptions, 0x80 the
+ * int $0x80 system call, the rest IRQs.
  */
 #include <stdint.h>
+#include <asm/irq_vectors.h>
 #include <asm/segment.h>
 #include <asm/traps.h>
 
@@ -23,6 +25,7 @@ struct idt_ptr {
 } __attribute__((packed));
 
 #define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define GATE_DPL3	0x60	/* user code may raise it with int n */
 
 extern const uint64_t vector_stubs[NR_VECTORS];
 
@@ -51,6 +54,11 @@ void idt_init(void)
 	idt[2].ist = IST_NMI;
 	idt[8].ist = IST_DOUBLE_FAULT;
 	idt[18].ist = IST_MACHINE_CHECK;
+	/* int3, into and int $0x80 are for user code; every other vector
+	 * raised with int n from ring 3 is a #GP (Intel SDM 3A 6.12.1.1). */
+	idt[3].type_attr |= GATE_DPL3;
+	idt[4].type_attr |= GATE_DPL3;
+	idt[SYSCALL_VECTOR].type_attr |= GATE_DPL3;
 	/* inline asm: lidt has no C equivalent. */
 	__asm__ volatile("lidt %0" : : "m"(ptr));
 }

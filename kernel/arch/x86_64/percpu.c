@@ -2,10 +2,16 @@
  * CPU 0's per-CPU area and the MSR write that makes GS reach it. The
  * boot task is CPU 0's current from the first instruction of kmain.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <breenix/percpu.h>
 #include <breenix/task.h>
 #include <asm/msr.h>
+
+_Static_assert(offsetof(struct percpu, user_rsp) == PERCPU_USER_RSP,
+	       "entry assembly's PERCPU_USER_RSP");
+_Static_assert(offsetof(struct percpu, top_of_stack) == PERCPU_TOP_OF_STACK,
+	       "entry assembly's PERCPU_TOP_OF_STACK");
 
 static struct percpu cpu0_percpu = {
 	.self = &cpu0_percpu,

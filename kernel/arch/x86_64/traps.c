@@ -1,13 +1,25 @@
 /*
- * CPU exceptions: name them, decode what the hardware says about them (the
- * page-fault error code, CR2) and panic with the faulting frame.
+ * CPU exceptions: page faults go to the mm (user addresses) or the
+ * exception table (a user access that failed); other faults in user mode
+ * end the process with the matching signal; anything else in the kernel is
+ * a bug: name it, decode what the hardware says (the page-fault error code,
+ * CR2) and panic with the faulting frame.
  */
+#include <breenix/mman.h>
 #include <breenix/panic.h>
+#include <breenix/percpu.h>
+#include <breenix/preempt.h>
 #include <breenix/printk.h>
+#include <breenix/process.h>
 #include <breenix/sched.h>
+#include <breenix/uaccess.h>
 #include <breenix/vmalloc.h>
+#include <uapi/asm/signal.h>
 #include <asm/cpu.h>
+#include <asm/extable.h>
+#include <asm/irq_vectors.h>
 #include <asm/page.h>
+#include <asm/syscall.h>
 #include <asm/traps.h>
 
 /* Intel SDM 3A 6.3.1, table 6-1. */
@@ -113,22 +125,137 @@ static void check_guard_page(const struct pt_regs *regs)
 		   (unsigned long long)end);
 }
 
+/* An exception the kernel caused and cannot recover from. */
+static __attribute__((noreturn)) void die(const struct pt_regs *regs)
+{
+	uint64_t v = regs->vector;
+
+	check_guard_page(regs);
+	panic_regs(regs, "%s (vector %llu, error code 0x%llx)",
+		   exception_names[v] ? exception_names[v] : "unknown exception",
+		   (unsigned long long)v, (unsigned long long)regs->error_code);
+}
+
+/*
+ * A fault that kills the process. Signal delivery (issue 8) will let a
+ * handler catch it; today the process ends as if by the default action,
+ * with the signal in its wait status, and the log says where.
+ */
+static __attribute__((noreturn)) void user_fatal(const struct pt_regs *regs,
+						 int sig, const char *what,
+						 uint64_t addr)
+{
+	pr_info("%s[%d]: %s at %llx ip %llx sp %llx error %llx\n",
+		current->name, current->tid, what, (unsigned long long)addr,
+		(unsigned long long)regs->rip, (unsigned long long)regs->rsp,
+		(unsigned long long)regs->error_code);
+	do_group_exit(sig);
+}
+
+static unsigned int fault_flags(uint64_t err)
+{
+	unsigned int flags = 0;
+
+	if (err & PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (err & PF_INSTR)
+		flags |= FAULT_FLAG_EXEC;
+	if (err & PF_USER)
+		flags |= FAULT_FLAG_USER;
+	if (err & PF_PRESENT)
+		flags |= FAULT_FLAG_PRESENT;
+	return flags;
+}
+
+static void do_page_fault(struct pt_regs *regs)
+{
+	uint64_t addr = read_cr2(), err = regs->error_code;
+	bool user = user_mode(regs);
+	int r = VM_FAULT_SIGSEGV;
+
+	if (!user) {
+		/* Only the uaccess instructions may fault on user memory. */
+		if (addr >= TASK_SIZE || (err & PF_RSVD) ||
+		    !search_exception_tables(regs->rip)) {
+			die(regs);
+		}
+		/* Where sleeping is not allowed the access just fails. */
+		if (!current->mm || preempt_count() ||
+		    !(regs->rflags & X86_EFLAGS_IF)) {
+			fixup_exception(regs);
+			return;
+		}
+	}
+	if (regs->rflags & X86_EFLAGS_IF)
+		local_irq_enable();
+	if (current->mm && addr < TASK_SIZE && !(err & PF_RSVD))
+		r = handle_mm_fault(current->mm, addr, fault_flags(err));
+	local_irq_disable();
+	if (r == VM_FAULT_OK)
+		return;
+	if (!user) {
+		fixup_exception(regs);
+		return;
+	}
+	if (r == VM_FAULT_OOM)
+		user_fatal(regs, SIGKILL, "out of memory: killed on fault", addr);
+	user_fatal(regs, r == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV, "segfault", addr);
+}
+
+/* Intel SDM 3A 6.3.1 table 6-1, and the signal Linux sends for each. */
+static int exception_signal(uint64_t v)
+{
+	switch (v) {
+	case 0:				/* #DE */
+	case 16:			/* #MF */
+	case 19:			/* #XM */
+		return SIGFPE;
+	case 1:				/* #DB */
+	case 3:				/* #BP */
+		return SIGTRAP;
+	case 6:				/* #UD */
+		return SIGILL;
+	case 17:			/* #AC */
+		return SIGBUS;
+	default:			/* #GP, #SS, #NP, #OF, #BR... */
+		return SIGSEGV;
+	}
+}
+
+static void do_user_exception(struct pt_regs *regs)
+{
+	uint64_t v = regs->vector;
+
+	local_irq_enable();
+	user_fatal(regs, exception_signal(v),
+		   exception_names[v] ? exception_names[v] : "exception", regs->rip);
+}
+
 void interrupt_dispatch(struct pt_regs *regs)
 {
 	uint64_t v = regs->vector;
-	const char *name = "unknown exception";
 
-	if (v >= NR_EXCEPTIONS) {
+	if (v == SYSCALL_VECTOR && user_mode(regs)) {
+		do_int80_syscall(regs);
+	} else if (v == 14) {
+		do_page_fault(regs);
+	} else if (v >= NR_EXCEPTIONS) {
+		struct pt_regs *old = this_cpu_read(irq_regs);
+
+		this_cpu_write(irq_regs, regs);
 		irq_handle_vector(regs);
+		this_cpu_write(irq_regs, old);
 		/* The kernel is preemptible: a tick or wakeup that asked for a
 		 * switch gets it here, once the interrupt is acknowledged. */
-		if (regs->rflags & X86_EFLAGS_IF)
+		if (!user_mode(regs) && (regs->rflags & X86_EFLAGS_IF))
 			preempt_schedule_irq();
-		return;
+	} else if (user_mode(regs) && v != 2 && v != 8 && v != 18) {
+		do_user_exception(regs);
+	} else if (!user_mode(regs) && v == 13 && fixup_exception(regs)) {
+		return;		/* a uaccess #GP (non-canonical address) */
+	} else {
+		die(regs);
 	}
-	check_guard_page(regs);
-	if (exception_names[v])
-		name = exception_names[v];
-	panic_regs(regs, "%s (vector %llu, error code 0x%llx)", name,
-		   (unsigned long long)v, (unsigned long long)regs->error_code);
+	if (user_mode(regs))
+		exit_to_user_mode(regs);
 }

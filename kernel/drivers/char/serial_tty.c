@@ -15,6 +15,11 @@
 
 static DECLARE_WAIT_QUEUE_HEAD(serial_wait);
 
+wait_queue_head_t *serial_input_wait(void)
+{
+	return &serial_wait;
+}
+
 /* Interrupt context: only wakes the readers. */
 static void serial_notify(struct input_listener *l, struct input_queue *q)
 {

@@ -198,6 +198,54 @@ struct acpi_irq_route {
 int acpi_madt_route(const struct acpi_madt_info *m, unsigned int irq,
 		    struct acpi_irq_route *r);
 
+/* ---- sleep states and reset (ACPI 6.5 4.8, 5.2.9, 7.4.2) -------------- */
+
+/* ACPI 6.5 5.2.3.2: Generic Address Structure address spaces. */
+#define ACPI_GAS_MEMORY		0
+#define ACPI_GAS_IO		1
+
+struct acpi_gas {
+	uint8_t space_id;
+	uint8_t bit_width;
+	uint8_t bit_offset;
+	uint8_t access_size;
+	uint64_t address;
+};
+
+/* What power-off and reset need from the FADT. */
+struct acpi_pm_info {
+	uint32_t pm1a_cnt;		/* I/O port; 0 if absent */
+	uint32_t pm1b_cnt;
+	uint32_t smi_cmd;		/* where ACPI mode is switched on, or 0 */
+	uint8_t acpi_enable;		/* the value to write there */
+	bool reset_supported;		/* FADT flag RESET_REG_SUP */
+	struct acpi_gas reset_reg;
+	uint8_t reset_value;
+};
+
+/*
+ * Reads the FADT (len bytes, checked by acpi_sdt_check) into @pm: the
+ * X_PM1x_CNT_BLK blocks when they are system I/O, else the 32-bit ones.
+ * 0, or -EINVAL when the table is too short to have PM1a_CNT_BLK.
+ */
+int acpi_fadt_pm_parse(const void *fadt, size_t len, struct acpi_pm_info *pm);
+
+/*
+ * Finds the root-scope object \_S5 in DSDT or SSDT AML (the body after
+ * the header, @len bytes): Name (_S5, Package () { SLP_TYPa, SLP_TYPb,
+ * ... }), encoded as NameOp, the name, PackageOp, PkgLength, NumElements
+ * and integer data objects (ACPI 6.5 20.2.5). A one-element package holds
+ * both values in its low two bytes, as ACPICA reads it. Returns 0,
+ * -ENOENT when there is no such Name, -EINVAL when it is malformed.
+ */
+int acpi_s5_parse(const void *aml, size_t len, uint8_t *slp_typa,
+		  uint8_t *slp_typb);
+
+/* Enters S5 (soft off) if the tables allow; returns only on failure. */
+int acpi_power_off(void);
+/* Writes the FADT reset register if there is one; returns on failure. */
+int acpi_reset(void);
+
 /* ---- the kernel's tables ----------------------------------------------- */
 
 /*

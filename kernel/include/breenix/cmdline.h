@@ -18,6 +18,9 @@ const char *cmdline_raw(void);
 /* The value of the last "key=value", "" for a bare "key", NULL if absent. */
 const char *cmdline_get(const char *key);
 
+/* The word after @prev (NULL: the first), quotes removed; NULL at the end. */
+const char *cmdline_next_word(const char *prev);
+
 /* Whether a value is one of "1", "on", "yes", "true" (or the key is bare). */
 bool cmdline_enabled(const char *key);
 

@@ -22,7 +22,8 @@
 #define VMA_MAYEXEC	0x0040UL
 #define VMA_GROWSDOWN	0x0100UL	/* the stack: faults below it extend it */
 #define VMA_STACK	0x0200UL	/* PT_GNU_STACK-derived main stack */
-#define VMA_DONTCOPY	0x0400UL
+#define VMA_DONTCOPY	0x0400UL	/* MADV_DONTFORK: fork leaves it out */
+#define VMA_WIPEONFORK	0x0800UL	/* MADV_WIPEONFORK: the child's reads zero */
 
 struct shmem_object;
 
@@ -49,6 +50,7 @@ struct mm_struct {
 	uint64_t rss;			/* pages present */
 	uint64_t pt_pages;		/* page-table pages owned */
 	uint64_t mmap_base;		/* top-down search starts here */
+	uint64_t stack_limit;		/* how far the VMA_STACK may grow */
 	/* Set by exec, read by brk and /proc (Linux's names). */
 	uint64_t start_code, end_code, start_data, end_data;
 	uint64_t start_brk, brk, start_stack;

@@ -42,6 +42,15 @@ int vm_mprotect(struct mm_struct *mm, uint64_t addr, uint64_t len,
 		unsigned long prot);
 
 /*
+ * brk(2) on @mm: moves the break (mm->brk, from mm->start_brk set by exec)
+ * to @brk and returns the new break, or the old one if it cannot move.
+ */
+uint64_t vm_brk(struct mm_struct *mm, uint64_t brk);
+/* madvise(2) on @mm (MADV_* of uapi/asm/mman.h): 0 or a negative errno. */
+int vm_madvise(struct mm_struct *mm, uint64_t start, uint64_t len,
+	       int behavior);
+
+/*
  * The main stack of a new image: a VMA_GROWSDOWN mapping of @size bytes
  * ending at @top, executable only if @exec (PT_GNU_STACK), which may grow
  * down to @limit bytes (RLIMIT_STACK) with a guard gap to the next VMA.
@@ -57,6 +66,14 @@ int mm_setup_stack(struct mm_struct *mm, uint64_t top, uint64_t size,
  */
 int mm_write_force(struct mm_struct *mm, uint64_t addr, const void *src,
 		   size_t len);
+
+/*
+ * Reads @len bytes at @addr in @mm into @dst, ignoring the VMA's
+ * permissions (ptrace, /proc/<pid>/mem and environ); pages never touched
+ * read as zero and are not allocated. -EFAULT if part of the range has no
+ * VMA.
+ */
+int mm_read(struct mm_struct *mm, uint64_t addr, void *dst, size_t len);
 
 /* Outcomes of handle_mm_fault. */
 #define VM_FAULT_OK		0

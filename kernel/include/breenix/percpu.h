@@ -6,10 +6,16 @@
 #ifndef BREENIX_PERCPU_H
 #define BREENIX_PERCPU_H
 
+/* Offsets the entry assembly uses, checked against the struct in percpu.c. */
+#define PERCPU_USER_RSP		0x30
+#define PERCPU_TOP_OF_STACK	0x38
+
+#ifndef __ASSEMBLER__
 #include <stdbool.h>
 
 struct task;
 struct rq;
+struct pt_regs;
 
 struct percpu {
 	struct percpu *self;		/* this struct's address, at offset 0 */
@@ -19,6 +25,9 @@ struct percpu {
 	struct task *current_task;
 	struct task *idle;
 	struct rq *rq;
+	unsigned long user_rsp;		/* syscall entry's scratch slot */
+	unsigned long top_of_stack;	/* current's kernel stack top (= RSP0) */
+	struct pt_regs *irq_regs;	/* the frame an interrupt handler runs for */
 };
 
 #include <asm/percpu.h>
@@ -39,5 +48,6 @@ static inline unsigned int smp_processor_id(void)
 {
 	return this_cpu_read_stable(cpu);
 }
+#endif
 
 #endif

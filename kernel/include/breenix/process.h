@@ -5,6 +5,7 @@
 #ifndef BREENIX_PROCESS_H
 #define BREENIX_PROCESS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <uapi/linux/resource.h>
 
@@ -19,10 +20,25 @@ __attribute__((noreturn)) void do_exit(int code);
 __attribute__((noreturn)) void do_group_exit(int code);
 
 /*
+ * Called on every return to user mode (until signals do it as SIGKILL):
+ * a thread whose process is in exit_group leaves here.
+ */
+void check_group_exit(void);
+/* Whether the current process is in exit_group: sleeps end with -EINTR. */
+bool group_exit_pending(void);
+
+/*
  * The task is giving up its mm (exec or exit): wake a vfork parent and
  * honour CLONE_CHILD_CLEARTID.
  */
 void mm_release(struct task *tsk);
+
+/*
+ * Starts PID 1 at the end of kmain: a kernel thread numbered 1 that
+ * execs init= (or /sbin/init, /etc/init, /bin/init, /bin/sh) with the
+ * command line's unknown words as arguments and environment.
+ */
+void start_init(void);
 
 /* The calling process's soft limit for @resource (RLIMIT_*). */
 uint64_t rlimit(unsigned int resource);

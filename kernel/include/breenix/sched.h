@@ -47,5 +47,16 @@ void sched_set_nice(struct task *t, int nice);
 __attribute__((noreturn)) void sched_boot_task_done(void);
 
 uint64_t sched_nr_switches(void);
+/* Tasks runnable or running, the idle task not counted. */
+unsigned int sched_nr_running(void);
+
+/* @t's CPU time in ns, up to now if it is running. */
+uint64_t task_sched_runtime(struct task *t);
+
+/*
+ * Called from the tick interrupt with whether it interrupted user mode:
+ * the samples that split a task's CPU time into user and system time.
+ */
+void account_process_tick(bool user_mode);
 
 #endif

@@ -1,15 +1,37 @@
 /*
  * What the threads of one process share besides memory, files and signal
- * handlers (Linux's signal_struct): resource limits now; the process's
- * exit status, CPU times of reaped children and job control join it.
+ * handlers (Linux's signal_struct): resource limits, the thread list and
+ * count, the group exit status, the wait queue wait4 sleeps on, the CPU
+ * times of exited threads and reaped children, and the process group and
+ * session. Job control joins it with signals.
  */
 #ifndef BREENIX_SIGNAL_STRUCT_H
 #define BREENIX_SIGNAL_STRUCT_H
 
+#include <stdint.h>
+#include <breenix/list.h>
+#include <breenix/wait.h>
 #include <uapi/linux/resource.h>
 
+struct pid;
+
+/* flags */
+#define SIGNAL_GROUP_EXIT	0x04	/* exit_group: every thread is leaving */
+#define SIGNAL_UNKILLABLE	0x40	/* PID 1 */
+
 struct signal_struct {
-	int refcount;
+	int refcount;			/* tasks that point here */
+	int nr_threads;			/* threads on thread_head */
+	int live;			/* threads that have not started to exit */
+	struct list_head thread_head;	/* its tasks, by thread_node */
+	unsigned int flags;
+	int group_exit_code;		/* wait-status form, with SIGNAL_GROUP_EXIT */
+	wait_queue_head_t wait_chldexit;	/* wait4/waitid sleep here */
+	/* CPU ns of its threads that were released, and of reaped children. */
+	uint64_t utime, stime, sum_sched_runtime;
+	uint64_t cutime, cstime;
+	struct pid *pgrp;		/* process group, referenced */
+	struct pid *session;		/* session, referenced */
 	struct rlimit64 rlim[RLIM_NLIMITS];
 };
 

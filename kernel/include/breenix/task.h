@@ -27,7 +27,13 @@ enum task_state {
 _Static_assert(TASK_UNINTERRUPTIBLE == WAIT_UNINTERRUPTIBLE,
 	       "wait.h's sleeping state must be task.h's");
 
+/* exit_state: what is left of a task that has exited (Linux's values). */
+#define EXIT_DEAD	0x10		/* being reaped, or reaped */
+#define EXIT_ZOMBIE	0x20		/* waiting for its parent's wait */
+
 struct cred;
+struct pid;
+struct vfork_done;
 struct mm_struct;
 struct files_struct;
 struct sighand_struct;
@@ -52,6 +58,27 @@ struct task {
 	struct sighand_struct *sighand;
 	struct signal_struct *signal;	/* process-wide: limits */
 	struct thread_struct thread;	/* user FS/GS bases */
+
+	/*
+	 * The process: tid is this thread's pid number, tgid the process's
+	 * (its leader's tid). The links below change under tasklist_lock.
+	 */
+	int tgid;
+	struct pid *pid;		/* tid's number, held until reaped */
+	struct task *group_leader;	/* the thread that made the process */
+	struct list_head thread_node;	/* in signal->thread_head */
+	struct task *real_parent;	/* who created it, or its reaper */
+	struct task *parent;		/* gets SIGCHLD and the wait (ptrace later) */
+	struct list_head children;	/* process leaders whose parent it is */
+	struct list_head sibling;	/* in real_parent->children */
+	int exit_state;			/* 0, EXIT_ZOMBIE or EXIT_DEAD */
+	int exit_signal;		/* for the parent at exit; -1: a thread */
+	struct vfork_done *vfork_done;	/* a vfork parent waits on it */
+	int *set_child_tid;		/* user: CLONE_CHILD_SETTID */
+	int *clear_child_tid;		/* user: CLONE_CHILD_CLEARTID */
+	uint64_t start_time;		/* ktime at fork */
+	/* Ticks that found it in user or kernel mode: the split of se's runtime. */
+	uint64_t utime_ticks, stime_ticks;
 };
 
 /* The boot flow, task 0: kmain runs as it, on the boot stack. */
@@ -76,9 +103,12 @@ void put_task(struct task *t);
 /*
  * A task with a stack, FPU area, tid, credentials and a zeroed rest, in
  * state TASK_UNINTERRUPTIBLE and not yet able to run: its creator sets up
- * its first switch frame. NULL without memory. The caller holds one reference.
+ * its first switch frame. NULL without memory or pid numbers. The caller
+ * holds one reference.
  */
 struct task *task_alloc(const char *name);
+/* The same with a pid the caller allocated (alloc_pid); the task takes it. */
+struct task *task_alloc_pid(const char *name, struct pid *pid);
 
 /*
  * A new task in state TASK_UNINTERRUPTIBLE that will run fn(arg) with
@@ -86,6 +116,9 @@ struct task *task_alloc(const char *name);
  * The caller holds one reference. Used by kthread_create.
  */
 struct task *task_create(int (*fn)(void *), void *arg, const char *name);
+/* The same with a pid the caller allocated (start_init's PID 1). */
+struct task *task_create_pid(int (*fn)(void *), void *arg, const char *name,
+			     struct pid *pid);
 
 /* Ends the current task; never returns. */
 __attribute__((noreturn)) void task_exit(int code);

@@ -32,6 +32,15 @@ int vfs_umount(const struct path *at, const char *path,
  */
 int vfs_open(const struct path *at, const char *path, unsigned int flags,
 	     umode_t mode, const struct vfs_cred *cred, struct file **out);
+/*
+ * exec: opens the file a program is loaded from. Execute permission takes
+ * the place of read permission (a mode 0111 program runs), as in Linux's
+ * open_exec; anything but a regular file is -EACCES, a symlink not
+ * followed (no LOOKUP_FOLLOW in lookup_flags) -ELOOP. The file reads.
+ */
+int vfs_open_exec(const struct path *at, const char *name,
+		  unsigned int lookup_flags, const struct vfs_cred *cred,
+		  struct file **out);
 void vfs_close(struct file *file);
 /* pos NULL: the file position (O_APPEND writes always go to the end). */
 long vfs_read(struct file *file, void *buf, size_t len, loff_t *pos);

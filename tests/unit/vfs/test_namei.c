@@ -221,6 +221,56 @@ START_TEST(permissions)
 }
 END_TEST
 
+/* exec's open: execute permission instead of read, regular files only. */
+START_TEST(open_exec)
+{
+	struct file *f;
+	struct path p;
+	char buf[8];
+
+	mkdirs();
+	put_file("/prog", "\177ELF", 4);
+	ck_assert_int_eq(kern_path(NULL, "/prog", 0, &vfs_root_cred, &p), 0);
+	/* --x--x--x: runs (and reads, for the loader) without read permission. */
+	p.dentry->d_inode->i_mode = S_IFREG | 0111;
+	ck_assert_int_eq(vfs_open(NULL, "/prog", O_RDONLY, 0, &user_cred, &f),
+			 -EACCES);
+	ck_assert_int_eq(vfs_open_exec(NULL, "/prog", LOOKUP_FOLLOW, &user_cred,
+				       &f), 0);
+	ck_assert_int_eq(vfs_read(f, buf, sizeof(buf), NULL), 4);
+	ck_assert_int_eq(memcmp(buf, "\177ELF", 4), 0);
+	vfs_close(f);
+	/* No x bit for this user, or none at all (root too). */
+	p.dentry->d_inode->i_mode = S_IFREG | 0744;
+	ck_assert_int_eq(vfs_open_exec(NULL, "/prog", LOOKUP_FOLLOW, &user_cred,
+				       &f), -EACCES);
+	p.dentry->d_inode->i_mode = S_IFREG | 0666;
+	ck_assert_int_eq(vfs_open_exec(NULL, "/prog", LOOKUP_FOLLOW,
+				       &vfs_root_cred, &f), -EACCES);
+	p.dentry->d_inode->i_mode = S_IFREG | 0755;
+	path_put(&p);
+	/* A directory, even a searchable one; a missing file; a file as a directory. */
+	ck_assert_int_eq(vfs_open_exec(NULL, "/a", LOOKUP_FOLLOW,
+				       &vfs_root_cred, &f), -EACCES);
+	ck_assert_int_eq(vfs_open_exec(NULL, "/nope", LOOKUP_FOLLOW,
+				       &vfs_root_cred, &f), -ENOENT);
+	ck_assert_int_eq(vfs_open_exec(NULL, "/prog/", LOOKUP_FOLLOW,
+				       &vfs_root_cred, &f), -ENOTDIR);
+	/* Search permission on the way is needed. */
+	ck_assert_int_eq(vfs_mkdir(NULL, "/priv", 0700, &vfs_root_cred), 0);
+	put_file("/priv/prog", "x", 1);
+	ck_assert_int_eq(vfs_open_exec(NULL, "/priv/prog", LOOKUP_FOLLOW,
+				       &user_cred, &f), -EACCES);
+	/* A final symlink: followed, or -ELOOP without LOOKUP_FOLLOW. */
+	ck_assert_int_eq(vfs_symlink(NULL, "/prog", "/link", &vfs_root_cred), 0);
+	ck_assert_int_eq(vfs_open_exec(NULL, "/link", LOOKUP_FOLLOW,
+				       &vfs_root_cred, &f), 0);
+	vfs_close(f);
+	ck_assert_int_eq(vfs_open_exec(NULL, "/link", 0, &vfs_root_cred, &f),
+			 -ELOOP);
+}
+END_TEST
+
 START_TEST(sticky_directory)
 {
 	struct file *f;
@@ -310,6 +360,7 @@ Suite *namei_suite(void)
 	tcase_add_test(tc, symlinks_followed);
 	tcase_add_test(tc, symlink_loops);
 	tcase_add_test(tc, permissions);
+	tcase_add_test(tc, open_exec);
 	tcase_add_test(tc, sticky_directory);
 	tcase_add_test(tc, mount_points);
 	suite_add_tcase(s, tc);

@@ -3,6 +3,7 @@
 #define _UAPI_LINUX_RESOURCE_H
 
 #include <stdint.h>
+#include <linux/time_types.h>
 
 #define RLIMIT_CPU		0
 #define RLIMIT_FSIZE		1
@@ -27,6 +28,26 @@
 struct rlimit64 {
 	uint64_t rlim_cur;
 	uint64_t rlim_max;
+};
+
+/* getrusage(2), wait4(2): the times, then 14 counters as longs. */
+struct rusage {
+	struct __kernel_old_timeval ru_utime;
+	struct __kernel_old_timeval ru_stime;
+	long ru_maxrss;
+	long ru_ixrss;
+	long ru_idrss;
+	long ru_isrss;
+	long ru_minflt;
+	long ru_majflt;
+	long ru_nswap;
+	long ru_inblock;
+	long ru_oublock;
+	long ru_msgsnd;
+	long ru_msgrcv;
+	long ru_nsignals;
+	long ru_nvcsw;
+	long ru_nivcsw;
 };
 
 #define RUSAGE_SELF		0

@@ -6,6 +6,7 @@
 #ifndef ASM_PTRACE_H
 #define ASM_PTRACE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct pt_regs {
@@ -20,5 +21,11 @@ struct pt_regs {
 };
 
 void show_regs(const struct pt_regs *regs);
+
+/* Whether the frame was interrupted in ring 3. */
+static inline bool user_mode(const struct pt_regs *regs)
+{
+	return (regs->cs & 3) == 3;
+}
 
 #endif

@@ -1,0 +1,23 @@
+/* The time structures of the system-call ABI, as Linux's uapi/linux/time_types.h names them. */
+#ifndef _UAPI_LINUX_TIME_TYPES_H
+#define _UAPI_LINUX_TIME_TYPES_H
+
+/* clock_gettime, nanosleep, ...: two 64-bit words on x86_64. */
+struct __kernel_timespec {
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+/* gettimeofday and struct rusage: two longs. */
+struct __kernel_old_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+/* gettimeofday's second argument, obsolete: Linux fills it from sys_tz. */
+struct __kernel_timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
+};
+
+#endif

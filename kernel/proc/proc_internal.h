@@ -1,0 +1,63 @@
+/*
+ * Shared by the process-layer files of kernel/proc (fork, exit, wait,
+ * init): the lock over the process tree and the helpers they split.
+ */
+#ifndef PROC_INTERNAL_H
+#define PROC_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <breenix/signal_struct.h>
+#include <breenix/spinlock.h>
+#include <breenix/task.h>
+#include <breenix/wait.h>
+
+/*
+ * Guards parent/children/sibling links, thread lists, exit_state, the
+ * signal_struct's counters and times, and the task counts.
+ */
+extern spinlock_t tasklist_lock;
+
+/* PID 1, the reaper of orphans; NULL until start_init has made it. */
+extern struct task *child_reaper;
+
+/* Tasks made by fork and clone that are not yet reaped, and the cap. */
+extern int nr_threads;
+extern int max_threads;
+
+/* A vfork parent sleeps until the child releases its mm. */
+struct vfork_done {
+	int refcount;			/* parent and child */
+	int done;
+	wait_queue_head_t wq;
+};
+
+void put_vfork_done(struct vfork_done *vd);
+
+/* A fresh signal_struct with @rlim's limits and @pgrp/@session referenced. */
+struct signal_struct *alloc_signal_struct(const struct rlimit64 *rlim,
+					  struct pid *pgrp,
+					  struct pid *session);
+void put_signal_struct(struct signal_struct *sig);
+
+/* Links @p into its parent's and thread group's lists (tasklist_lock held). */
+void link_new_task(struct task *p, struct task *parent, bool thread);
+
+/* Sets max_threads from RAM, as Linux's set_max_threads does. */
+void set_max_threads(void);
+
+/* CPU ns of @t split into user and system time by its tick samples. */
+void task_cputime(const struct task *t, uint64_t *utime, uint64_t *stime);
+/* The same summed over @t's process (tasklist_lock taken inside). */
+void thread_group_cputime(struct task *t, uint64_t *utime, uint64_t *stime);
+
+/* Times as getrusage reports them; the counters it does not keep are 0. */
+void fill_rusage(struct rusage *ru, uint64_t utime, uint64_t stime);
+
+/*
+ * Unlinks a dead task from the tree and drops the link reference; the
+ * pid number is free once nothing else holds it. tasklist_lock NOT held.
+ */
+void release_task(struct task *p);
+
+#endif

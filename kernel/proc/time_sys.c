@@ -1,0 +1,180 @@
+/*
+ * The clock system calls: clock_gettime/getres, gettimeofday, time, and
+ * the sleeps nanosleep and clock_nanosleep. BOOTTIME equals MONOTONIC (the
+ * machine never suspends) and MONOTONIC_RAW too (no clock slewing); the
+ * coarse clocks read at tick resolution. Sleeps end on the clock they
+ * measure, re-checked after each wakeup, at the tick's granularity.
+ */
+#include <breenix/errno.h>
+#include <breenix/process.h>
+#include <breenix/sched.h>
+#include <breenix/syscall.h>
+#include <breenix/time.h>
+#include <breenix/time_conv.h>
+#include <breenix/uaccess.h>
+#include <uapi/linux/time.h>
+#include "proc_internal.h"
+
+/* A clock's reading in ns; -EINVAL for an id Breenix does not have. */
+static int clock_read(int which, uint64_t *ns)
+{
+	uint64_t u, s;
+
+	switch (which) {
+	case CLOCK_REALTIME:
+		*ns = ktime_get_real_ns();
+		return 0;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_BOOTTIME:
+		*ns = ktime_get_ns();
+		return 0;
+	case CLOCK_REALTIME_COARSE:
+		*ns = ktime_get_real_ns() / tick_nsec * tick_nsec;
+		return 0;
+	case CLOCK_MONOTONIC_COARSE:
+		*ns = ktime_get_ns() / tick_nsec * tick_nsec;
+		return 0;
+	case CLOCK_PROCESS_CPUTIME_ID:
+		thread_group_cputime(current, &u, &s);
+		*ns = u + s;
+		return 0;
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = task_sched_runtime(current);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE2(clock_gettime, int, which, struct __kernel_timespec *, tp)
+{
+	struct __kernel_timespec ts;
+	uint64_t ns;
+	int err = clock_read(which, &ns);
+
+	if (err)
+		return err;
+	ts = ns_to_timespec(ns);
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(clock_getres, int, which, struct __kernel_timespec *, tp)
+{
+	struct __kernel_timespec ts = { 0, 1 };
+	uint64_t ns;
+	int err = clock_read(which, &ns);
+
+	if (err)
+		return err;
+	if (which == CLOCK_REALTIME_COARSE || which == CLOCK_MONOTONIC_COARSE)
+		ts = ns_to_timespec(tick_nsec);
+	if (tp && copy_to_user(tp, &ts, sizeof(ts)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval *, tv,
+		struct __kernel_timezone *, tz)
+{
+	struct __kernel_old_timeval t;
+	struct __kernel_timezone zone = { 0, 0 };
+
+	if (tv) {
+		t = ns_to_timeval(ktime_get_real_ns());
+		if (copy_to_user(tv, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	/* The kernel's time zone is never set: UTC, no DST (sys_tz). */
+	if (tz && copy_to_user(tz, &zone, sizeof(zone)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE1(time, long *, tloc)
+{
+	long secs = (long)(ktime_get_real_ns() / NSEC_PER_SEC);
+
+	if (tloc && put_user(secs, tloc))
+		return -EFAULT;
+	return secs;
+}
+
+/*
+ * Sleeps until @which reads @target or later. A CPU clock cannot advance
+ * faster than real time runs, so sleeping the CPU time still missing
+ * never overshoots it by more than a tick. -EINTR when the process is
+ * exiting.
+ */
+static long sleep_until(int which, uint64_t target)
+{
+	uint64_t now;
+	long jif;
+
+	for (;;) {
+		clock_read(which, &now);
+		if (now >= target)
+			return 0;
+		if (group_exit_pending())
+			return -EINTR;
+		/* Rounded up, plus the tick already under way. */
+		jif = (long)((target - now + tick_nsec - 1) / tick_nsec) + 1;
+		if ((uint64_t)jif > MAX_SCHEDULE_TIMEOUT / 2)
+			jif = MAX_SCHEDULE_TIMEOUT / 2;
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule_timeout(jif);
+	}
+}
+
+/* The target reading of @which for a relative sleep of @ns, saturated. */
+static uint64_t deadline(int which, uint64_t ns)
+{
+	uint64_t now;
+
+	clock_read(which, &now);
+	return now + ns < now ? UINT64_MAX : now + ns;
+}
+
+SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec *, rqtp,
+		struct __kernel_timespec *, rmtp)
+{
+	struct __kernel_timespec ts;
+
+	(void)rmtp;	/* written only when a signal handler interrupts */
+	if (copy_from_user(&ts, rqtp, sizeof(ts)))
+		return -EFAULT;
+	if (!timespec_valid(&ts))
+		return -EINVAL;
+	return sleep_until(CLOCK_MONOTONIC,
+			   deadline(CLOCK_MONOTONIC, (uint64_t)timespec_to_ns(&ts)));
+}
+
+SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
+		struct __kernel_timespec *, rqtp,
+		struct __kernel_timespec *, rmtp)
+{
+	struct __kernel_timespec ts;
+	uint64_t ns;
+
+	(void)rmtp;
+	switch (which) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_BOOTTIME:
+	case CLOCK_PROCESS_CPUTIME_ID:
+		break;
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+		/* Linux: these clocks have no timers. */
+		return -EOPNOTSUPP;
+	default:
+		return -EINVAL;
+	}
+	if (copy_from_user(&ts, rqtp, sizeof(ts)))
+		return -EFAULT;
+	if (!timespec_valid(&ts))
+		return -EINVAL;
+	ns = (uint64_t)timespec_to_ns(&ts);
+	return sleep_until(which, flags & TIMER_ABSTIME ? ns : deadline(which, ns));
+}
