@@ -67,7 +67,7 @@ int main(void)
 	check(cur == start + 20 * PAGE, "brk below its start fails, returning the current break", "got %#lx",
 	      (unsigned long)cur);
 	cur = sbrk_raw(start + (1UL << 46));
-	check(cur == start + 20 * PAGE, "brk by 64 TiB fails, returning the current break", "got %#lx",
+	check(cur == start + 20 * PAGE, "brk by 64 TiB (far more than RAM) fails, returning the current break", "got %#lx",
 	      (unsigned long)cur);
 
 	{

@@ -1,6 +1,6 @@
 # Script mode (cmake -P): turns the ELF corpus's list file LIST (lines
 # "<file> <breenix result> <linux result>", tests/elf-corpus/gen_corpus.py)
-# into the C table OUT that elf.c compiles in.
+# into the C table OUT that elfexec.c compiles in.
 file(STRINGS ${LIST} lines)
 set(body "")
 foreach(line ${lines})

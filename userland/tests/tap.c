@@ -68,11 +68,6 @@ bool check(bool cond, const char *name, const char *fmt, ...)
 	return cond;
 }
 
-void pass(const char *name)
-{
-	say("ok %d - %s\n", ++cases, name);
-}
-
 void fail(const char *name, const char *fmt, ...)
 {
 	va_list ap;

@@ -16,7 +16,6 @@ void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One case: "ok N - name" if cond, else "not ok N - name: detail". */
 bool check(bool cond, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void pass(const char *name);
 void fail(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A case that does not apply here: "ok N - name # SKIP why". */
 void skip(const char *name, const char *why);

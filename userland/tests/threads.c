@@ -1,8 +1,7 @@
 /*
  * Threads as musl makes them (clone with CLONE_VM, CLONE_THREAD, CLONE_SETTLS,
  * CLONE_PARENT_SETTID and CLONE_CHILD_CLEARTID, then futex on join): each
- * thread has its own TLS and errno. Issue 5 only designs for these flags, so
- * this program is run by name, not in the runner's "all" list.
+ * thread has its own TLS and errno.
  */
 #define _GNU_SOURCE
 #include <errno.h>

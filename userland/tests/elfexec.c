@@ -6,7 +6,7 @@
  * check, which is skipped); on Breenix the Breenix column, which never says
  * "any". The list is compiled in (elf_corpus.h, made from the corpus's list
  * file) because reading files arrives after issue 5.
- * Usage: elf [CORPUS-DIR], by default the elf/ directory beside this program.
+ * Usage: elfexec [CORPUS-DIR], by default the elf/ directory beside this program.
  */
 #define _GNU_SOURCE
 #include <errno.h>
