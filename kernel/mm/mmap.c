@@ -80,8 +80,7 @@ struct mm_struct *mm_alloc(void)
 	mm->users = 1;
 	mutex_init(&mm->mmap_lock);
 	vma_tree_init(mm);
-	mm->stack_limit = rlimit(RLIMIT_STACK);
-	mm->mmap_base = mmap_base_for(TASK_SIZE, mm->stack_limit);
+	mm->mmap_base = mmap_base_for(TASK_SIZE, rlimit(RLIMIT_STACK));
 	return mm;
 }
 
@@ -110,7 +109,6 @@ struct mm_struct *mm_dup(struct mm_struct *old)
 		return NULL;
 	mutex_lock(&old->mmap_lock);
 	mm->mmap_base = old->mmap_base;
-	mm->stack_limit = old->stack_limit;
 	mm->start_code = old->start_code;
 	mm->end_code = old->end_code;
 	mm->start_data = old->start_data;
@@ -160,6 +158,20 @@ void mm_activate(struct mm_struct *mm)
 static bool may_expand_vm(const struct mm_struct *mm, uint64_t pages)
 {
 	return mm->total_vm + pages <= rlimit(RLIMIT_AS) >> PAGE_SHIFT;
+}
+
+/*
+ * Linux's default overcommit policy (OVERCOMMIT_GUESS, mm/util.c
+ * __vm_enough_memory): memory a mapping may have to back with fresh pages
+ * is granted freely, except that one request larger than all of RAM (and
+ * swap, of which there is none) is refused.
+ */
+static bool vm_enough_memory(uint64_t pages)
+{
+	struct mem_stats ms;
+
+	mm_get_stats(&ms);
+	return pages <= ms.total_pages;
 }
 
 /* munmap's core on [start, end), page aligned, with mmap_lock held. */
@@ -268,6 +280,11 @@ static long do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len,
 	if (flags & MAP_FIXED)
 		replaced = vma_pages_in(mm, addr, addr + len);
 	if (!may_expand_vm(mm, (len >> PAGE_SHIFT) - replaced))
+		goto out_unlock;
+	/* Private writable and shared memory is accounted (VM_ACCOUNT). */
+	if (!(flags & MAP_NORESERVE) &&
+	    (type == MAP_SHARED || (prot & PROT_WRITE)) &&
+	    !vm_enough_memory(len >> PAGE_SHIFT))
 		goto out_unlock;
 	if (flags & MAP_FIXED) {
 		ret = do_munmap(mm, addr, addr + len);
@@ -423,7 +440,6 @@ int mm_setup_stack(struct mm_struct *mm, uint64_t top, uint64_t size,
 		goto fail;
 	vma_insert(mm, vma);
 	mm->total_vm += size >> PAGE_SHIFT;
-	mm->stack_limit = limit;
 	mm->mmap_base = mmap_base_for(top, limit);
 	mutex_unlock(&mm->mmap_lock);
 	return 0;
@@ -434,23 +450,22 @@ fail:
 }
 
 /*
- * Grows the growsdown *@vmap down to cover @addr: within its limit (the
- * main stack's from mm_setup_stack, RLIMIT_STACK for MAP_GROWSDOWN ones),
- * RLIMIT_AS and the guard gap. 0 or -ENOMEM/-EPERM.
+ * Grows the growsdown *@vmap down to cover @addr: within RLIMIT_STACK as it
+ * is now (a process may lower it after exec, as Linux's acct_stack_growth
+ * reads it at each growth), RLIMIT_AS and the guard gap. 0 or -ENOMEM/-EPERM.
  */
 int mm_expand_stack(struct mm_struct *mm, struct vm_area_struct **vmap,
 		    uint64_t addr)
 {
 	struct vm_area_struct *vma = *vmap;
 	uint64_t start = addr & PAGE_MASK;
-	uint64_t limit = (vma->vm_flags & VMA_STACK) ? mm->stack_limit :
-			 rlimit(RLIMIT_STACK);
+	uint64_t limit = rlimit(RLIMIT_STACK);
 	uint64_t grow = (vma->vm_start - start) >> PAGE_SHIFT;
 	int err;
 
 	if (start < MMAP_MIN_ADDR)
 		return -EPERM;
-	if (!may_expand_vm(mm, grow))
+	if (!may_expand_vm(mm, grow) || !vm_enough_memory(grow))
 		return -ENOMEM;
 	err = vma_expand_down(mm, vmap, start, limit);
 	if (!err)
@@ -473,6 +488,7 @@ static int brk_grow(struct mm_struct *mm, uint64_t start, uint64_t end)
 	struct vm_area_struct *vma;
 
 	if (start < MMAP_MIN_ADDR || !may_expand_vm(mm, (end - start) >> PAGE_SHIFT) ||
+	    !vm_enough_memory((end - start) >> PAGE_SHIFT) ||
 	    mm->map_count > MAX_MAP_COUNT)
 		return -ENOMEM;
 	vma = kmalloc(sizeof(*vma), __GFP_ZERO);

@@ -324,14 +324,15 @@ KTEST(mm_mmap_arguments)
 	mmput(mm);
 }
 
-KTEST(mm_stack_growth)
+/* Growth within RLIMIT_STACK as it is at the fault: lowered after setup too. */
+static void stack_limit_checks(struct ktest_ctx *t, struct signal_struct *sig)
 {
 	struct mm_struct *mm = mm_alloc();
 	const uint64_t top = 0x7ffff0000000ULL;
 	struct vm_area_struct *stack;
-	long below;
 
 	KT_ASSERT(mm);
+	sig->rlim[RLIMIT_STACK].rlim_cur = 64 * PG;
 	KT_ASSERT_EQ(mm_setup_stack(mm, top, 4 * PG, 64 * PG, false), 0);
 	stack = vma_find(mm, top - PG);
 	KT_ASSERT(stack && stack->vm_start == top - 4 * PG);
@@ -340,12 +341,29 @@ KTEST(mm_stack_growth)
 	KT_ASSERT_EQ(handle_mm_fault(mm, top - 10 * PG + 8, WRITE), VM_FAULT_OK);
 	KT_ASSERT_EQ(stack->vm_start, top - 10 * PG);
 	KT_ASSERT_EQ(mm->total_vm, 10);
+	sig->rlim[RLIMIT_STACK].rlim_cur = 20 * PG;
+	KT_ASSERT_EQ(handle_mm_fault(mm, top - 21 * PG, WRITE), VM_FAULT_SIGSEGV);
+	sig->rlim[RLIMIT_STACK].rlim_cur = 64 * PG;
 	KT_ASSERT_EQ(handle_mm_fault(mm, top - 64 * PG, WRITE), VM_FAULT_OK);
 	KT_ASSERT_EQ(handle_mm_fault(mm, top - 65 * PG, WRITE), VM_FAULT_SIGSEGV);
 	KT_ASSERT_EQ(stack->vm_start, top - 64 * PG);
 	KT_ASSERT_EQ(handle_mm_fault(mm, top - 64 * PG, FAULT_FLAG_EXEC),
 		     VM_FAULT_SIGSEGV);
 	mmput(mm);
+}
+
+/* Lends this kernel task a signal_struct of its own for the limits. */
+KTEST(mm_stack_growth)
+{
+	struct signal_struct sig = { .refcount = 1 }, *saved = current->signal;
+	const uint64_t top = 0x7ffff0000000ULL;
+	struct mm_struct *mm;
+	long below;
+
+	memcpy(sig.rlim, init_rlimits, sizeof(sig.rlim));
+	current->signal = &sig;
+	stack_limit_checks(t, &sig);
+	current->signal = saved;
 
 	/* The guard gap: no growth to within 256 pages of the VMA below. */
 	mm = mm_alloc();

@@ -111,8 +111,9 @@ def variants(st, pie):
     e.ph = [p for p in e.ph if p[0] != PT_GNU_STACK]
     e.set('phnum', len(e.ph))
     yield 'ok-pie-no-gnu-stack.elf', e.build(), '0', '0'
-    # Linux's limit: 64 KiB of program headers, 1170 of them.
-    yield 'ok-phnum-1170.elf', with_phdrs_at_end(st, 1170), '0', '0'
+    # Linux's limit: 64 KiB of program headers, 1170 of them (6.18 runs it;
+    # Debian 12's 6.1 refuses it with ENOEXEC, so Linux's answer varies).
+    yield 'ok-phnum-1170.elf', with_phdrs_at_end(st, 1170), '0', 'any'
     yield 'bad-phnum-1171.elf', with_phdrs_at_end(st, 1171), 'ENOEXEC', 'ENOEXEC'
 
     yield 'empty.elf', b'', 'ENOEXEC', 'ENOEXEC'

@@ -141,7 +141,10 @@ static void sleeps(void)
 	raw_gettime(CLOCK_MONOTONIC, &b);
 	check(r == 0 && ns_between(&req, &b) >= 0, "clock_nanosleep(TIMER_ABSTIME) wakes at or after the deadline",
 	      "ret %ld, woke %ld ns early", r, -ns_between(&req, &b));
-	a.tv_sec -= 1;
+	/* The clock's start is past on any machine; "a second ago" is not
+	 * when the machine booted less than a second ago (tv_sec < 0: EINVAL). */
+	a.tv_sec = 0;
+	a.tv_nsec = 1;
 	raw_gettime(CLOCK_MONOTONIC, &req);
 	r = syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, TIMER_ABSTIME, &a, NULL);
 	raw_gettime(CLOCK_MONOTONIC, &b);

@@ -50,7 +50,6 @@ struct mm_struct {
 	uint64_t rss;			/* pages present */
 	uint64_t pt_pages;		/* page-table pages owned */
 	uint64_t mmap_base;		/* top-down search starts here */
-	uint64_t stack_limit;		/* how far the VMA_STACK may grow */
 	/* Set by exec, read by brk and /proc (Linux's names). */
 	uint64_t start_code, end_code, start_data, end_data;
 	uint64_t start_brk, brk, start_stack;

@@ -52,8 +52,10 @@ int vm_madvise(struct mm_struct *mm, uint64_t start, uint64_t len,
 
 /*
  * The main stack of a new image: a VMA_GROWSDOWN mapping of @size bytes
- * ending at @top, executable only if @exec (PT_GNU_STACK), which may grow
- * down to @limit bytes (RLIMIT_STACK) with a guard gap to the next VMA.
+ * ending at @top, executable only if @exec (PT_GNU_STACK). @limit is
+ * RLIMIT_STACK at exec: mmap_base goes below the room it leaves the stack;
+ * growth itself is bounded by RLIMIT_STACK as it is at each fault, with a
+ * guard gap to the next VMA.
  */
 int mm_setup_stack(struct mm_struct *mm, uint64_t top, uint64_t size,
 		   uint64_t limit, bool exec);
