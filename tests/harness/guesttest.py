@@ -40,6 +40,9 @@ def parse_args():
     parser.add_argument("--mem", type=int, default=256, help="guest RAM in MiB")
     parser.add_argument("--timeout", type=float, default=180, help="seconds for boot, test and power-off")
     parser.add_argument("--append", default="", help="more kernel command-line words (before init=)")
+    parser.add_argument("--same-free-ram", action="store_true",
+                        help="the program's '# free RAM before/after: N KiB' lines must agree: "
+                             "everything it allocated came back")
     parser.add_argument("program", nargs="+", help="the test program in /test and its arguments")
     return parser.parse_args()
 
@@ -89,6 +92,20 @@ def wait_poweroff(guest, deadline):
         time.sleep(POLL)
 
 
+def check_free_ram(lines):
+    free = {}
+    for line in lines:
+        m = re.fullmatch(r"# free RAM (before|after): (\d+) KiB", line)
+        if m:
+            free[m.group(1)] = int(m.group(2))
+    if len(free) != 2:
+        raise bh.HarnessError("no '# free RAM before/after: N KiB' lines to compare")
+    if free["before"] != free["after"]:
+        raise bh.HarnessError(f"free RAM {free['before']} KiB before, {free['after']} KiB after: "
+                              f"{free['before'] - free['after']} KiB not returned")
+    print(f"free RAM {free['after']} KiB before and after")
+
+
 def check(guest, args, began):
     deadline = began + args.timeout
     cmdline = command_line(args)
@@ -113,6 +130,8 @@ def check(guest, args, began):
     summary = f"runner: finished: {len(verdicts)} passed, 0 failed"
     if summary not in guest.lines:
         raise bh.HarnessError(f"no {summary!r} line")
+    if args.same_free_ram:
+        check_free_ram(guest.lines)
     cases = [line for line in guest.lines if re.fullmatch(r"ok \d+ - .*", line)]
     print("\n".join(verdicts))
     print(f"{len(cases)} cases ok; powered off")
