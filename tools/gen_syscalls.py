@@ -6,7 +6,7 @@ import re
 import sys
 
 MAX_ARGS = 6
-ARG_LETTERS = set("duxops")
+ARG_LETTERS = set("duxopsb")
 
 
 def parse(path):

@@ -33,18 +33,13 @@ static const struct syscall_desc *syscall_lookup(uint64_t nr)
 	return &syscall_table[nr];
 }
 
-/* A user string, quoted and escaped as strace shows it. */
-static int trace_string(char *out, size_t room, unsigned long uaddr)
+/* Bytes of user memory, quoted and escaped as strace shows them. */
+static int trace_quoted(char *out, size_t room, const char *buf, long len,
+			bool more)
 {
-	char buf[TRACE_STR_MAX + 1];
-	long len = strncpy_from_user(buf, (const char *)uaddr, sizeof(buf));
 	size_t n = 0;
 	long i;
 
-	if (len == -EFAULT)
-		return snprintf(out, room, "%#lx", uaddr);
-	if (len < 0)
-		len = TRACE_STR_MAX;
 	n += snprintf(out + n, room - n, "\"");
 	for (i = 0; i < len && n < room; i++) {
 		unsigned char c = buf[i];
@@ -59,13 +54,40 @@ static int trace_string(char *out, size_t room, unsigned long uaddr)
 			n += snprintf(out + n, room - n, "%c", c);
 	}
 	if (n < room)
-		n += snprintf(out + n, room - n, len == TRACE_STR_MAX ? "\"..." : "\"");
+		n += snprintf(out + n, room - n, more ? "\"..." : "\"");
 	return (int)n;
 }
 
-static int trace_arg(char *out, size_t room, char kind, unsigned long v)
+/* A NUL-terminated user string. */
+static int trace_string(char *out, size_t room, unsigned long uaddr)
+{
+	char buf[TRACE_STR_MAX + 1];
+	long len = strncpy_from_user(buf, (const char *)uaddr, sizeof(buf));
+
+	if (len == -EFAULT)
+		return snprintf(out, room, "%#lx", uaddr);
+	return trace_quoted(out, room, buf, len < 0 ? TRACE_STR_MAX : len,
+			    len < 0);
+}
+
+/* A user buffer of @size bytes (write's). */
+static int trace_buffer(char *out, size_t room, unsigned long uaddr,
+			unsigned long size)
+{
+	char buf[TRACE_STR_MAX];
+	long len = size < TRACE_STR_MAX ? (long)size : TRACE_STR_MAX;
+
+	if (copy_from_user(buf, (const void *)uaddr, len))
+		return snprintf(out, room, "%#lx", uaddr);
+	return trace_quoted(out, room, buf, len, (unsigned long)len < size);
+}
+
+static int trace_arg(char *out, size_t room, char kind, unsigned long v,
+		     unsigned long next)
 {
 	switch (kind) {
+	case 'b':
+		return trace_buffer(out, room, v, next);
 	case 'd':
 		return snprintf(out, room, "%ld", (long)v);
 	case 'u':
@@ -94,7 +116,8 @@ static void trace_args(char *line, size_t size, const struct pt_regs *regs,
 		if (i)
 			n += snprintf(line + n, size - n, ", ");
 		if (n < size)
-			n += trace_arg(line + n, size - n, d->args[i], args[i]);
+			n += trace_arg(line + n, size - n, d->args[i], args[i],
+				       i < 5 ? args[i + 1] : 0);
 	}
 	line[n < size ? n : size - 1] = '\0';
 }

@@ -40,6 +40,8 @@ def parse_args():
     parser.add_argument("--mem", type=int, default=256, help="guest RAM in MiB")
     parser.add_argument("--timeout", type=float, default=180, help="seconds for boot, test and power-off")
     parser.add_argument("--append", default="", help="more kernel command-line words (before init=)")
+    parser.add_argument("--expect", action="append", default=[], metavar="REGEX",
+                        help="some serial line must match REGEX as a whole (repeatable)")
     parser.add_argument("--same-free-ram", action="store_true",
                         help="the program's '# free RAM before/after: N KiB' lines must agree: "
                              "everything it allocated came back")
@@ -130,6 +132,9 @@ def check(guest, args, began):
     summary = f"runner: finished: {len(verdicts)} passed, 0 failed"
     if summary not in guest.lines:
         raise bh.HarnessError(f"no {summary!r} line")
+    for pattern in args.expect:
+        if not any(re.fullmatch(pattern, line) for line in guest.lines):
+            raise bh.HarnessError(f"no line matches {pattern!r}")
     if args.same_free_ram:
         check_free_ram(guest.lines)
     cases = [line for line in guest.lines if re.fullmatch(r"ok \d+ - .*", line)]
