@@ -58,7 +58,11 @@ const char *cmdline_next_word(const char *prev)
 	return w < words + words_len ? w : NULL;
 }
 
-const char *cmdline_get(const char *key)
+/* The keys of every cmdline_get and cmdline_enabled in the image. */
+extern const char *const __start_cmdline_params[];
+extern const char *const __stop_cmdline_params[];
+
+const char *__cmdline_get(const char *key)
 {
 	size_t klen = strlen(key), i = 0;
 	const char *found = NULL;
@@ -77,12 +81,25 @@ const char *cmdline_get(const char *key)
 	return found;
 }
 
-bool cmdline_enabled(const char *key)
+bool __cmdline_enabled(const char *key)
 {
-	const char *v = cmdline_get(key);
+	const char *v = __cmdline_get(key);
 
 	if (!v)
 		return false;
 	return !*v || !strcmp(v, "1") || !strcmp(v, "on") ||
 	       !strcmp(v, "yes") || !strcmp(v, "true");
+}
+
+bool cmdline_is_kernel_param(const char *word)
+{
+	size_t n = strcspn(word, "=");
+	const char *const *key;
+
+	if (!n)
+		return false;
+	for (key = __start_cmdline_params; key < __stop_cmdline_params; key++)
+		if (strlen(*key) == n && !strncmp(word, *key, n))
+			return true;
+	return false;
 }

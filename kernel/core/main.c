@@ -123,12 +123,23 @@ static void print_banner(void)
 	print_modules();
 }
 
+/* Linux's switches: quiet shows warnings and worse, debug everything;
+ * loglevel=N (0-15, messages below N are shown) wins over both. */
 static void apply_loglevel(void)
 {
 	const char *v = cmdline_get("loglevel");
+	int level = 0;
 
-	if (v && v[0] >= '0' && v[0] <= '7' && v[1] == '\0')
-		printk_set_console_loglevel(v[0] - '0');
+	if (cmdline_get("quiet"))
+		printk_set_console_loglevel(CONSOLE_LOGLEVEL_QUIET);
+	if (cmdline_get("debug"))
+		printk_set_console_loglevel(CONSOLE_LOGLEVEL_DEBUG);
+	if (!v || !*v)
+		return;
+	for (; *v >= '0' && *v <= '9' && level <= CONSOLE_LOGLEVEL_MOTORMOUTH; v++)
+		level = level * 10 + (*v - '0');
+	if (!*v)
+		printk_set_console_loglevel(level);
 }
 
 /*

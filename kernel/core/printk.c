@@ -28,7 +28,7 @@ static int in_panic;
 
 static void console_emit(struct console *con, const struct log_rec *rec)
 {
-	if (rec->level <= console_loglevel)
+	if (rec->level < console_loglevel)
 		con->write(con, log_rec_text(rec), rec->text_len);
 }
 
@@ -154,12 +154,12 @@ void console_flush_all(void)
 
 void printk_set_console_loglevel(int level)
 {
-	if (level >= 0 && level <= 7)
+	if (level >= 0 && level <= CONSOLE_LOGLEVEL_MOTORMOUTH)
 		console_loglevel = level;
 }
 
 void printk_enter_panic(void)
 {
 	in_panic = 1;
-	console_loglevel = 7;
+	console_loglevel = CONSOLE_LOGLEVEL_MOTORMOUTH;
 }

@@ -20,28 +20,7 @@
 #include <uapi/linux/signal.h>
 #include "proc_internal.h"
 
-/*
- * Parameters the kernel itself reads (cmdline_get callers), which init
- * does not get; keep in step with new cmdline_get keys.
- */
-static const char *const kernel_params[] = {
-	"acpi", "console", "debug", "init", "ktest", "loglevel", "noapic",
-	"nolapic", "quiet", "slab_debug", "strace", "test",
-};
-
 static struct init_args init_args;
-
-static bool kernel_param(const char *word)
-{
-	size_t n = strcspn(word, "=");
-	size_t i;
-
-	for (i = 0; i < sizeof(kernel_params) / sizeof(kernel_params[0]); i++)
-		if (strlen(kernel_params[i]) == n &&
-		    !strncmp(word, kernel_params[i], n))
-			return true;
-	return false;
-}
 
 static int try_init(const char *path)
 {
@@ -83,7 +62,7 @@ void start_init(void)
 	struct pid *pid;
 	struct task *t;
 
-	if (init_args_build(&init_args, cmdline_next_word, kernel_param, &bad))
+	if (init_args_build(&init_args, cmdline_next_word, cmdline_is_kernel_param, &bad))
 		panic("Too many boot init vars at `%s'", bad);
 	set_max_threads();
 	if (alloc_pid_nr(1, &pid))

@@ -1,4 +1,4 @@
-/* Leaving the machine: halting, and ending an emulator run in test mode. */
+/* Leaving the machine: restarting it, and ending an emulator run in test mode. */
 #ifndef BREENIX_MACHINE_H
 #define BREENIX_MACHINE_H
 
@@ -9,5 +9,8 @@
  * 35 for fail) and Bochs through its shutdown port. Halts if neither exists.
  */
 __attribute__((noreturn)) void machine_test_exit(bool pass);
+
+/* Resets the machine by the first of the platform's ways that works. */
+__attribute__((noreturn)) void machine_restart(void);
 
 #endif

@@ -21,7 +21,11 @@
 #define KERN_DEBUG	KERN_SOH "7"
 
 #define LOGLEVEL_DEFAULT	6	/* a message without a prefix */
-#define CONSOLE_LOGLEVEL_DEFAULT 7	/* print all but debug messages */
+/* Console loglevels as Linux's: messages below the level are printed. */
+#define CONSOLE_LOGLEVEL_DEFAULT 7	/* all but debug messages */
+#define CONSOLE_LOGLEVEL_QUIET	4	/* warnings and worse: "quiet" */
+#define CONSOLE_LOGLEVEL_DEBUG	10	/* everything: "debug" */
+#define CONSOLE_LOGLEVEL_MOTORMOUTH 15	/* a panic prints everything */
 
 __attribute__((format(printf, 1, 2)))
 int printk(const char *fmt, ...);
@@ -34,7 +38,7 @@ int vprintk(const char *fmt, va_list ap);
 #define pr_info(...)	printk(KERN_INFO __VA_ARGS__)
 #define pr_debug(...)	printk(KERN_DEBUG __VA_ARGS__)
 
-/* Messages above this level are logged but not printed on consoles. */
+/* Messages at this level and above are logged but not printed (0-15). */
 void printk_set_console_loglevel(int level);
 
 /*

@@ -1,4 +1,4 @@
-/* The kernel command-line parser: words, values, quotes, limits. */
+/* The kernel command-line parser: words, values, quotes, limits, and which keys are the kernel's. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +84,25 @@ START_TEST(overlong_line_is_truncated)
 }
 END_TEST
 
+/*
+ * The keys read anywhere in this binary (the tests above read console,
+ * quiet, loglevel, init, test...) are the kernel's; others are init's.
+ */
+START_TEST(keys_read_are_kernel_params)
+{
+	ck_assert(cmdline_is_kernel_param("console=ttyS0"));
+	ck_assert(cmdline_is_kernel_param("quiet"));
+	ck_assert(cmdline_is_kernel_param("loglevel=3"));
+	ck_assert(cmdline_is_kernel_param("init=/bin/sh"));
+	ck_assert(cmdline_is_kernel_param("test"));
+	ck_assert(!cmdline_is_kernel_param("single"));
+	ck_assert(!cmdline_is_kernel_param("conso=1"));
+	ck_assert(!cmdline_is_kernel_param("consoles"));
+	ck_assert(!cmdline_is_kernel_param("TERM=vt100"));
+	ck_assert(!cmdline_is_kernel_param(""));
+}
+END_TEST
+
 Suite *unit_suite(void)
 {
 	Suite *s = suite_create("cmdline");
@@ -96,6 +115,7 @@ Suite *unit_suite(void)
 	tcase_add_test(tc, enabled_values);
 	tcase_add_test(tc, empty_and_null);
 	tcase_add_test(tc, overlong_line_is_truncated);
+	tcase_add_test(tc, keys_read_are_kernel_params);
 	suite_add_tcase(s, tc);
 	return s;
 }
