@@ -1,42 +1,11 @@
 /*
- * Signal numbers of x86_64 Linux (asm/signal.h) and the part of siginfo
- * that waitid fills (asm-generic/siginfo.h); the rest arrives with signals.
+ * Signals: the numbers (asm/signal.h) and the part of siginfo that waitid
+ * fills (asm-generic/siginfo.h); the rest arrives with signal delivery.
  */
 #ifndef _UAPI_LINUX_SIGNAL_H
 #define _UAPI_LINUX_SIGNAL_H
 
-#define SIGHUP		1
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGABRT		6
-#define SIGBUS		7
-#define SIGFPE		8
-#define SIGKILL		9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGSTKFLT	16
-#define SIGCHLD		17
-#define SIGCONT		18
-#define SIGSTOP		19
-#define SIGTSTP		20
-#define SIGTTIN		21
-#define SIGTTOU		22
-#define SIGURG		23
-#define SIGXCPU		24
-#define SIGXFSZ		25
-#define SIGVTALRM	26
-#define SIGPROF		27
-#define SIGWINCH	28
-#define SIGIO		29
-#define SIGPWR		30
-#define SIGSYS		31
-#define _NSIG		64
+#include <asm/signal.h>
 
 /* si_code of SIGCHLD */
 #define CLD_EXITED	1
