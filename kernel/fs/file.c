@@ -4,6 +4,7 @@
  * so a file unlinked while open stays readable until its last close.
  */
 #include <breenix/errno.h>
+#include <breenix/poll.h>
 #include <breenix/slab.h>
 #include <breenix/vfs.h>
 #include "internal.h"
@@ -66,7 +67,7 @@ static loff_t *file_pos(struct file *file, loff_t *pos, loff_t *tmp)
 	return tmp;
 }
 
-long vfs_read(struct file *file, void *buf, size_t len, loff_t *pos)
+long vfs_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	loff_t tmp, *p;
 	long ret;
@@ -80,13 +81,13 @@ long vfs_read(struct file *file, void *buf, size_t len, loff_t *pos)
 	p = file_pos(file, pos, &tmp);
 	if (*p < 0)
 		return -EINVAL;
-	ret = file->f_op->read(file, buf, len, p);
+	ret = file->f_op->read(file, to, p);
 	if (!pos)
 		file->f_pos = tmp;
 	return ret;
 }
 
-long vfs_write(struct file *file, const void *buf, size_t len, loff_t *pos)
+long vfs_write_iter(struct file *file, struct iov_iter *from, loff_t *pos)
 {
 	loff_t tmp, *p;
 	long ret;
@@ -98,14 +99,33 @@ long vfs_write(struct file *file, const void *buf, size_t len, loff_t *pos)
 	p = file_pos(file, pos, &tmp);
 	if (*p < 0)
 		return -EINVAL;
-	if (*p >= MAX_FILE_SIZE && len)
-		return -EFBIG;
-	if ((loff_t)len > MAX_FILE_SIZE - *p)
-		len = (size_t)(MAX_FILE_SIZE - *p);
-	ret = file->f_op->write(file, buf, len, p);
+	if (S_ISREG(file->f_inode->i_mode)) {
+		if (*p >= MAX_FILE_SIZE && iov_iter_count(from))
+			return -EFBIG;
+		iov_iter_truncate(from, (size_t)(MAX_FILE_SIZE - *p));
+	}
+	ret = file->f_op->write(file, from, p);
 	if (!pos)
 		file->f_pos = tmp;
 	return ret;
+}
+
+long vfs_read(struct file *file, void *buf, size_t len, loff_t *pos)
+{
+	struct iov_iter iter;
+	struct iovec seg;
+
+	iov_iter_kbuf(&iter, &seg, buf, len);
+	return vfs_read_iter(file, &iter, pos);
+}
+
+long vfs_write(struct file *file, const void *buf, size_t len, loff_t *pos)
+{
+	struct iov_iter iter;
+	struct iovec seg;
+
+	iov_iter_kbuf(&iter, &seg, (void *)buf, len);
+	return vfs_write_iter(file, &iter, pos);
 }
 
 loff_t vfs_lseek(struct file *file, loff_t offset, int whence)
@@ -166,9 +186,11 @@ int do_truncate(struct inode *inode, loff_t size)
 		return -EFBIG;
 	if (!inode->i_op || !inode->i_op->setsize)
 		return -EINVAL;
+	mutex_lock(&inode->i_rwsem);
 	spin_lock(&inode->i_lock);
 	err = inode->i_op->setsize(inode, size);
 	spin_unlock(&inode->i_lock);
+	mutex_unlock(&inode->i_rwsem);
 	return err;
 }
 
@@ -192,4 +214,11 @@ int vfs_readdir(struct file *file, struct dir_context *ctx)
 	spin_unlock(&inode->i_lock);
 	file->f_pos = ctx->pos;
 	return err;
+}
+
+__poll_t vfs_poll(struct file *file, poll_table *pt)
+{
+	if (!file->f_op || !file->f_op->poll)
+		return DEFAULT_POLLMASK;
+	return file->f_op->poll(file, pt);
 }

@@ -22,6 +22,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_sb = sb;
 	inode->i_count = 1;
 	inode->i_lock = (spinlock_t)SPINLOCK_INIT;
+	mutex_init(&inode->i_rwsem);
 	flags = spin_lock_irqsave(&sb->s_lock);
 	inode->i_ino = sb->s_next_ino++;
 	spin_unlock_irqrestore(&sb->s_lock, flags);

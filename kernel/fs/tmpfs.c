@@ -316,69 +316,85 @@ static struct page *get_page_at(struct inode *inode, unsigned long index)
 	return page;
 }
 
-static long tmpfs_read(struct file *file, void *buf, size_t len, loff_t *pos)
+/*
+ * File data is guarded by i_rwsem, a sleeping lock: copies to and from user
+ * buffers may fault and sleep. i_size changes under i_lock as well, for
+ * the readers of metadata that take only that.
+ */
+static long tmpfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
 	struct tmpfs_info *ti = info(inode);
-	char *dst = buf;
-	size_t done = 0;
+	size_t done = 0, len;
 
-	spin_lock(&inode->i_lock);
-	if (*pos < inode->i_size && len > (size_t)(inode->i_size - *pos))
-		len = (size_t)(inode->i_size - *pos);
-	else if (*pos >= inode->i_size)
+	mutex_lock(&inode->i_rwsem);
+	len = iov_iter_count(to);
+	if (*pos >= inode->i_size)
 		len = 0;
+	else if (len > (size_t)(inode->i_size - *pos))
+		len = (size_t)(inode->i_size - *pos);
 	while (done < len) {
 		unsigned long index = (unsigned long)(*pos >> PAGE_SHIFT);
 		size_t off = (size_t)(*pos & (PAGE_SIZE - 1));
-		size_t n = PAGE_SIZE - off;
+		size_t n = PAGE_SIZE - off, got;
 
 		if (n > len - done)
 			n = len - done;
 		if (index < ti->npages && ti->pages[index])
-			memcpy(dst + done,
-			       (char *)page_address(ti->pages[index]) + off, n);
+			got = copy_to_iter((char *)page_address(ti->pages[index]) + off,
+					   n, to);
 		else
-			memset(dst + done, 0, n);
-		done += n;
-		*pos += (loff_t)n;
+			got = iov_iter_zero(n, to);
+		done += got;
+		*pos += (loff_t)got;
+		if (got < n)
+			break;
 	}
 	inode->i_atime = current_time_ns();
-	spin_unlock(&inode->i_lock);
-	return (long)done;
+	mutex_unlock(&inode->i_rwsem);
+	return done || !len ? (long)done : -EFAULT;
 }
 
-static long tmpfs_write(struct file *file, const void *buf, size_t len,
-			loff_t *pos)
+static long tmpfs_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
-	const char *src = buf;
-	size_t done = 0;
+	size_t done = 0, len;
+	bool nospace = false;
 
-	spin_lock(&inode->i_lock);
+	mutex_lock(&inode->i_rwsem);
+	len = iov_iter_count(from);
 	if (file->f_flags & O_APPEND)
 		*pos = inode->i_size;
 	while (done < len) {
 		unsigned long index = (unsigned long)(*pos >> PAGE_SHIFT);
 		size_t off = (size_t)(*pos & (PAGE_SIZE - 1));
-		size_t n = PAGE_SIZE - off;
-		struct page *page = get_page_at(inode, index);
+		size_t n = PAGE_SIZE - off, got;
+		struct page *page;
 
-		if (!page)
+		spin_lock(&inode->i_lock);
+		page = get_page_at(inode, index);
+		spin_unlock(&inode->i_lock);
+		if (!page) {
+			nospace = true;
 			break;
+		}
 		if (n > len - done)
 			n = len - done;
-		memcpy((char *)page_address(page) + off, src + done, n);
-		done += n;
-		*pos += (loff_t)n;
+		got = copy_from_iter((char *)page_address(page) + off, n, from);
+		done += got;
+		*pos += (loff_t)got;
+		spin_lock(&inode->i_lock);
 		if (*pos > inode->i_size)
 			inode->i_size = *pos;
+		spin_unlock(&inode->i_lock);
+		if (got < n)
+			break;
 	}
 	if (done)
 		touch(inode, true);
-	spin_unlock(&inode->i_lock);
+	mutex_unlock(&inode->i_rwsem);
 	if (!done && len)
-		return -ENOSPC;
+		return nospace ? -ENOSPC : -EFAULT;
 	return (long)done;
 }
 

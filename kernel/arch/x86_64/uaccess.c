@@ -53,6 +53,37 @@ void uaccess_init(void)
 		b & CPUID_7_EBX_SMAP ? "on" : "absent");
 }
 
+/* The bytes of [addr, addr+n) that lie in user space. */
+static size_t user_part(const void *addr, size_t n)
+{
+	uintptr_t a = (uintptr_t)addr;
+
+	if (a >= TASK_SIZE)
+		return 0;
+	return n < TASK_SIZE - a ? n : TASK_SIZE - a;
+}
+
+size_t copy_from_user_partial(void *dst, const void *usrc, size_t n)
+{
+	size_t ok = user_part(usrc, n);
+
+	return n - ok + (ok ? __copy_user(dst, usrc, ok) : 0);
+}
+
+size_t copy_to_user_partial(void *udst, const void *src, size_t n)
+{
+	size_t ok = user_part(udst, n);
+
+	return n - ok + (ok ? __copy_user(udst, src, ok) : 0);
+}
+
+size_t clear_user_partial(void *udst, size_t n)
+{
+	size_t ok = user_part(udst, n);
+
+	return n - ok + (ok ? __clear_user(udst, ok) : 0);
+}
+
 int copy_from_user(void *dst, const void *usrc, size_t n)
 {
 	size_t left = n;

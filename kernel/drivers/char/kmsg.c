@@ -12,6 +12,7 @@
 #include <breenix/init.h>
 #include <breenix/printk.h>
 #include <breenix/slab.h>
+#include <breenix/uio.h>
 #include <breenix/vfs.h>
 
 #define KMSG_TEXT_MAX	1024	/* printk's longest line */
@@ -46,8 +47,9 @@ static void kmsg_release(struct inode *inode, struct file *file)
  * a wake-up printk can issue from any context (Linux defers it through
  * irq_work), which the kernel does not have yet.
  */
-static long kmsg_read(struct file *file, void *buf, size_t len, loff_t *pos)
+static long kmsg_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
+	size_t len = iov_iter_count(to);
 	struct kmsg_reader *r = file->private_data;
 	uint64_t seq = r->seq;
 	long n;
@@ -67,20 +69,25 @@ static long kmsg_read(struct file *file, void *buf, size_t len, loff_t *pos)
 	/* Linux: a buffer too small for the record is -EINVAL, not a cut. */
 	if ((size_t)out > len)
 		return -EINVAL;
-	memcpy(buf, r->line, (size_t)out);
+	if (copy_to_iter(r->line, (size_t)out, to) != (size_t)out)
+		return -EFAULT;
 	r->seq = seq;
 	return out;
 }
 
 /* A write logs one message; "<N>" in front sets its level, as in Linux. */
-static long kmsg_write(struct file *file, const void *buf, size_t len,
-		       loff_t *pos)
+static long kmsg_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
-	const char *text = buf;
-	size_t n = len;
+	struct kmsg_reader *r = file->private_data;
+	size_t len = iov_iter_count(from);
+	const char *text = r->text;
+	size_t n = len < KMSG_TEXT_MAX ? len : KMSG_TEXT_MAX;
 	int level = LOGLEVEL_DEFAULT;
 
-	(void)file, (void)pos;
+	(void)pos;
+	/* The reader's buffer serves: one file's calls do not overlap. */
+	if (copy_from_iter(r->text, n, from) != n)
+		return -EFAULT;
 	if (n >= 3 && text[0] == '<' && text[1] >= '0' && text[1] <= '7' &&
 	    text[2] == '>') {
 		level = text[1] - '0';

@@ -8,32 +8,36 @@
 #include <breenix/devfs.h>
 #include <breenix/errno.h>
 #include <breenix/init.h>
+#include <breenix/uio.h>
 #include <breenix/vfs.h>
 
-static long null_read(struct file *file, void *buf, size_t len, loff_t *pos)
+static long null_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
-	(void)file, (void)buf, (void)len, (void)pos;
+	(void)file, (void)to, (void)pos;
 	return 0;
 }
 
-static long null_write(struct file *file, const void *buf, size_t len,
-		       loff_t *pos)
+static long null_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
-	(void)file, (void)buf, (void)pos;
-	return (long)len;
-}
+	size_t len = iov_iter_count(from);
 
-static long zero_read(struct file *file, void *buf, size_t len, loff_t *pos)
-{
 	(void)file, (void)pos;
-	memset(buf, 0, len);
+	iov_iter_advance(from, len);
 	return (long)len;
 }
 
-static long full_write(struct file *file, const void *buf, size_t len,
-		       loff_t *pos)
+/* A fault after some zeros returns what was written, as Linux does. */
+static long zero_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
-	(void)file, (void)buf, (void)len, (void)pos;
+	size_t len = iov_iter_count(to), done = iov_iter_zero(len, to);
+
+	(void)file, (void)pos;
+	return done || !len ? (long)done : -EFAULT;
+}
+
+static long full_write(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	(void)file, (void)from, (void)pos;
 	return -ENOSPC;
 }
 

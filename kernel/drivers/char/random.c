@@ -11,7 +11,9 @@
 #include <breenix/chacha20.h>
 #include <breenix/chrdev.h>
 #include <breenix/devfs.h>
+#include <breenix/errno.h>
 #include <breenix/init.h>
+#include <breenix/uio.h>
 #include <breenix/printk.h>
 #include <breenix/random.h>
 #include <breenix/spinlock.h>
@@ -247,20 +249,41 @@ void get_random_bytes(void *buf, size_t len)
  * /dev/random and /dev/urandom read alike, as in Linux since 5.18: the
  * generator is seeded before any reader runs, so neither blocks.
  */
-static long random_read(struct file *file, void *buf, size_t len, loff_t *pos)
+/* Output goes out through a stack buffer, wiped afterwards. */
+#define RANDOM_CHUNK	256
+
+static long random_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
+	unsigned char buf[RANDOM_CHUNK];
+	size_t done = 0, n, want;
+
 	(void)file, (void)pos;
-	get_random_bytes(buf, len);
-	return (long)len;
+	while ((want = iov_iter_count(to))) {
+		if (want > sizeof(buf))
+			want = sizeof(buf);
+		get_random_bytes(buf, want);
+		n = copy_to_iter(buf, want, to);
+		done += n;
+		if (n < want)
+			break;
+	}
+	memzero_explicit(buf, sizeof(buf));
+	return done || !iov_iter_count(to) ? (long)done : -EFAULT;
 }
 
 /* Writes are mixed in, credited with nothing, as Linux does. */
-static long random_write(struct file *file, const void *buf, size_t len,
-			 loff_t *pos)
+static long random_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
+	unsigned char buf[RANDOM_CHUNK];
+	size_t done = 0, n;
+
 	(void)file, (void)pos;
-	add_device_randomness(buf, len);
-	return (long)len;
+	while ((n = copy_from_iter(buf, sizeof(buf), from))) {
+		add_device_randomness(buf, n);
+		done += n;
+	}
+	memzero_explicit(buf, sizeof(buf));
+	return done || !iov_iter_count(from) ? (long)done : -EFAULT;
 }
 
 static const struct file_operations random_fops = {

@@ -10,6 +10,7 @@
 #include <breenix/errno.h>
 #include <breenix/init.h>
 #include <breenix/input.h>
+#include <breenix/uio.h>
 #include <breenix/vfs.h>
 #include <breenix/wait.h>
 
@@ -31,34 +32,50 @@ static struct input_listener serial_listener = {
 	.notify = serial_notify,
 };
 
-static long serial_read(struct file *file, void *buf, size_t len,
-			loff_t *pos)
+/* Bytes move through the kernel stack in chunks of this size. */
+#define SERIAL_CHUNK	256
+
+static long serial_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	struct input_queue *q = serial_input_queue();
-	size_t n;
+	size_t len = iov_iter_count(to), n;
+	char buf[SERIAL_CHUNK];
 
 	(void)pos;
 	if (!len)
 		return 0;
+	if (len > sizeof(buf))
+		len = sizeof(buf);
 	for (;;) {
 		n = input_read(q, buf, len);
 		if (n)
-			return (long)n;
+			break;
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
 		wait_event(serial_wait, input_pending(q) > 0);
 	}
+	/* Input already taken is lost if the buffer faults, as on Linux's ttys. */
+	n = copy_to_iter(buf, n, to);
+	return n ? (long)n : -EFAULT;
 }
 
-static long serial_write(struct file *file, const void *buf, size_t len,
-			 loff_t *pos)
+static long serial_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
+	const char *name = MINOR(file->f_inode->i_rdev) == 64 ? "ttyS0" : NULL;
+	char buf[SERIAL_CHUNK];
+	size_t done = 0, n;
 	int err;
 
 	(void)pos;
-	err = console_write(MINOR(file->f_inode->i_rdev) == 64 ? "ttyS0" : NULL,
-			    buf, len);
-	return err ? err : (long)len;
+	while ((n = copy_from_iter(buf, sizeof(buf), from))) {
+		err = console_write(name, buf, n);
+		if (err)
+			return done ? (long)done : err;
+		done += n;
+	}
+	if (!done && iov_iter_count(from))
+		return -EFAULT;
+	return (long)done;
 }
 
 static const struct file_operations serial_fops = {

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <breenix/list.h>
+#include <breenix/mutex.h>
 #include <breenix/spinlock.h>
 
 #define NAME_MAX	255	/* bytes in a path component */
@@ -117,12 +118,26 @@ struct inode_operations {
 	int (*setsize)(struct inode *inode, loff_t size);
 };
 
+/*
+ * What an open file does. read and write move bytes through an iov_iter
+ * (kernel or user buffers, breenix/uio.h) at *pos and return the count or a
+ * negative errno; a fault in a user buffer ends the transfer short (-EFAULT
+ * if nothing moved). NULL entries: llseek uses the generic rules, poll
+ * reports DEFAULT_POLLMASK, ioctl is -ENOTTY, fsync succeeds (nothing to
+ * write back).
+ */
+struct iov_iter;
+struct poll_table_struct;
+
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
-	long (*read)(struct file *file, void *buf, size_t len, loff_t *pos);
-	long (*write)(struct file *file, const void *buf, size_t len,
-		      loff_t *pos);
+	long (*read)(struct file *file, struct iov_iter *to, loff_t *pos);
+	long (*write)(struct file *file, struct iov_iter *from, loff_t *pos);
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	int (*iterate)(struct file *file, struct dir_context *ctx);
+	unsigned int (*poll)(struct file *file, struct poll_table_struct *pt);
+	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	int (*fsync)(struct file *file, int datasync);
 	void (*release)(struct inode *inode, struct file *file);
 };
 
@@ -138,6 +153,7 @@ struct inode {
 	int64_t i_atime, i_mtime, i_ctime;	/* ns since the epoch */
 	int i_count;			/* references: dentries, files */
 	spinlock_t i_lock;		/* see inode_operations */
+	struct mutex i_rwsem;		/* file data and size: reads, writes, truncate */
 	struct super_block *i_sb;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;

@@ -36,6 +36,7 @@ struct pid;
 struct vfork_done;
 struct mm_struct;
 struct files_struct;
+struct fs_struct;
 struct sighand_struct;
 struct signal_struct;
 
@@ -54,7 +55,8 @@ struct task {
 	wait_queue_head_t exit_wait;	/* woken when state becomes DEAD */
 	struct cred *cred;
 	struct mm_struct *mm;		/* NULL: a kernel thread */
-	struct files_struct *files;
+	struct files_struct *files;	/* descriptors (fdtable.h) */
+	struct fs_struct *fs;		/* root, cwd, umask (fs_struct.h) */
 	struct sighand_struct *sighand;
 	struct signal_struct *signal;	/* process-wide: limits */
 	struct thread_struct thread;	/* user FS/GS bases */

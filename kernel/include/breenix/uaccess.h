@@ -29,6 +29,15 @@ int copy_to_user(void *udst, const void *src, size_t n);
 int clear_user(void *udst, size_t n);
 
 /*
+ * The same, reporting how far they got: the bytes NOT copied (0: all), for
+ * callers that return partial progress (a read into a buffer that runs
+ * into an unmapped page returns what fitted before it, as Linux does).
+ */
+size_t copy_from_user_partial(void *dst, const void *usrc, size_t n);
+size_t copy_to_user_partial(void *udst, const void *src, size_t n);
+size_t clear_user_partial(void *udst, size_t n);
+
+/*
  * Copies a NUL-terminated string of at most n bytes including the NUL.
  * Returns its length without the NUL, -ENAMETOOLONG if no NUL was found in
  * n bytes (dst then holds n bytes, unterminated), or -EFAULT.

@@ -8,6 +8,7 @@
 #define BREENIX_VFS_H
 
 #include <breenix/fs.h>
+#include <breenix/uio.h>
 #include <linux/fcntl.h>
 #include <linux/stat.h>
 
@@ -42,7 +43,13 @@ int vfs_open_exec(const struct path *at, const char *name,
 		  unsigned int lookup_flags, const struct vfs_cred *cred,
 		  struct file **out);
 void vfs_close(struct file *file);
-/* pos NULL: the file position (O_APPEND writes always go to the end). */
+/*
+ * pos NULL: the file position (O_APPEND writes always go to the end). The
+ * _iter forms move the bytes of an iov_iter (user buffers for read(2) and
+ * friends); the plain ones a kernel buffer.
+ */
+long vfs_read_iter(struct file *file, struct iov_iter *to, loff_t *pos);
+long vfs_write_iter(struct file *file, struct iov_iter *from, loff_t *pos);
 long vfs_read(struct file *file, void *buf, size_t len, loff_t *pos);
 long vfs_write(struct file *file, const void *buf, size_t len, loff_t *pos);
 loff_t vfs_lseek(struct file *file, loff_t offset, int whence);

@@ -1,4 +1,4 @@
-/* readv/writev's vector element (Linux's uapi/linux/uio.h). */
+/* Scatter-gather I/O (readv/writev): Linux's struct iovec and limit. */
 #ifndef _UAPI_LINUX_UIO_H
 #define _UAPI_LINUX_UIO_H
 
@@ -8,5 +8,8 @@ struct iovec {
 	void *iov_base;
 	size_t iov_len;
 };
+
+#define UIO_FASTIOV	8
+#define UIO_MAXIOV	1024
 
 #endif
