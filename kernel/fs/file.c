@@ -28,6 +28,7 @@ struct file *alloc_file(const struct path *path, unsigned int flags)
 		file->f_mode |= FMODE_READ;
 	if (acc == O_WRONLY || acc == O_RDWR)
 		file->f_mode |= FMODE_WRITE;
+	file->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
 	file->f_count = 1;
 	file->f_lock = (spinlock_t)SPINLOCK_INIT;
 	return file;
@@ -132,6 +133,8 @@ loff_t vfs_lseek(struct file *file, loff_t offset, int whence)
 {
 	loff_t base;
 
+	if (!(file->f_mode & FMODE_LSEEK))
+		return -ESPIPE;
 	switch (whence) {
 	case SEEK_SET:
 		base = 0;

@@ -8,6 +8,7 @@
 #include <breenix/chrdev.h>
 #include <breenix/errno.h>
 #include <breenix/namei.h>
+#include <breenix/pipe.h>
 #include <breenix/vfs.h>
 #include "internal.h"
 
@@ -600,8 +601,12 @@ int vfs_open(const struct path *at, const char *name, unsigned int flags,
 	err = created ? 0 : may_open(inode, flags, cred);
 	if (err)
 		goto out;
-	fop = S_ISCHR(inode->i_mode) ? chrdev_lookup(inode->i_rdev)
-				     : inode->i_fop;
+	if (S_ISCHR(inode->i_mode))
+		fop = chrdev_lookup(inode->i_rdev);
+	else if (S_ISFIFO(inode->i_mode))
+		fop = &pipefifo_fops;
+	else
+		fop = inode->i_fop;
 	if (!fop) {
 		err = -ENXIO;
 		goto out;

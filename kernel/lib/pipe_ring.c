@@ -67,7 +67,8 @@ static long ring_merge(struct pipe_ring *r, size_t len, pipe_copy_fn copy,
 		return 0;
 	buf = ring_buf(r, r->head - 1);
 	end = buf->offset + buf->len;
-	if (end + chars > PIPE_RING_PAGE_SIZE)
+	if (!(buf->flags & PIPE_BUF_FLAG_CAN_MERGE) ||
+	    end + chars > PIPE_RING_PAGE_SIZE)
 		return 0;
 	done = copy((char *)buf->page + end, chars, arg);
 	/* As Linux: bytes of a faulting merge are not kept. */
@@ -78,7 +79,7 @@ static long ring_merge(struct pipe_ring *r, size_t len, pipe_copy_fn copy,
 	return (long)chars;
 }
 
-long pipe_ring_write(struct pipe_ring *r, size_t len, bool fresh,
+long pipe_ring_write(struct pipe_ring *r, size_t len, bool fresh, bool packet,
 		     pipe_copy_fn copy, void *arg)
 {
 	size_t ret = 0;
@@ -112,6 +113,7 @@ long pipe_ring_write(struct pipe_ring *r, size_t len, bool fresh,
 		buf->page = page;
 		buf->offset = 0;
 		buf->len = (unsigned int)chunk;
+		buf->flags = packet ? PIPE_BUF_FLAG_PACKET : PIPE_BUF_FLAG_CAN_MERGE;
 		r->len += chunk;
 		ret += chunk;
 	}
@@ -133,14 +135,20 @@ long pipe_ring_read(struct pipe_ring *r, size_t len, pipe_copy_fn copy,
 		/* As Linux: bytes a faulting copy took stay in the pipe. */
 		if (done < chars)
 			return ret ? (long)ret : -EFAULT;
+		ret += chars;
+		if (buf->flags & PIPE_BUF_FLAG_PACKET)
+			chars = buf->len;
 		buf->offset += (unsigned int)chars;
 		buf->len -= (unsigned int)chars;
 		r->len -= chars;
-		ret += chars;
 		if (!buf->len) {
+			bool packet = buf->flags & PIPE_BUF_FLAG_PACKET;
+
 			put_page_or_keep(r, buf->page);
 			*buf = (struct pipe_buffer){ 0 };
 			r->tail++;
+			if (packet)
+				break;
 		}
 	}
 	return (long)ret;

@@ -128,6 +128,7 @@ struct inode_operations {
  */
 struct iov_iter;
 struct poll_table_struct;
+struct pipe_inode_info;
 
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
@@ -157,6 +158,7 @@ struct inode {
 	struct super_block *i_sb;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
+	struct pipe_inode_info *i_pipe;	/* a FIFO's or pipe's, while open (i_lock) */
 	void *i_private;		/* the filesystem's */
 };
 
@@ -211,11 +213,20 @@ struct file {
 	loff_t f_pos;
 	int f_count;
 	spinlock_t f_lock;		/* f_pos */
+	unsigned int f_pipe;		/* pipes: writers seen at open (poll's POLLHUP) */
 	void *private_data;
 };
 
+/*
+ * f_mode. Every file opens seekable with FMODE_LSEEK, FMODE_PREAD and
+ * FMODE_PWRITE (alloc_file); a stream (pipe, FIFO, socket) clears them, and
+ * lseek, pread and pwrite on it are -ESPIPE, as Linux's stream_open.
+ */
 #define FMODE_READ	(1u << 0)
 #define FMODE_WRITE	(1u << 1)
+#define FMODE_LSEEK	(1u << 2)
+#define FMODE_PREAD	(1u << 3)
+#define FMODE_PWRITE	(1u << 4)
 
 /*
  * readdir: iterate calls actor for each entry from ctx->pos on and sets

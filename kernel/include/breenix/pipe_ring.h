@@ -26,11 +26,16 @@ struct pipe_page_ops {
 	void (*free)(void *ctx, void *page);
 };
 
+/* Linux's buffer flags: small writes may join a buffer; a packet is read alone. */
+#define PIPE_BUF_FLAG_CAN_MERGE	0x1
+#define PIPE_BUF_FLAG_PACKET	0x2
+
 /* Bytes [offset, offset + len) of page hold data not yet read. */
 struct pipe_buffer {
 	void *page;
 	unsigned int offset;
 	unsigned int len;
+	unsigned int flags;
 };
 
 /*
@@ -91,19 +96,23 @@ static inline size_t pipe_ring_len(const struct pipe_ring *r)
  * Moves up to @len bytes of a write into the ring without waiting and
  * returns how many went in: 0 when the ring is full. @fresh says nothing of
  * this write is in yet; then the part of @len beyond whole pages may join
- * the newest buffer if it fits there whole, as Linux merges small writes.
- * Otherwise the bytes go into new buffers, a page each, so a write of at
- * most PIPE_BUF bytes always lands in one buffer, whole: that is the
- * atomicity POSIX asks for. When nothing went in because a page could not
- * be had, -ENOMEM; because @copy faulted at once, -EFAULT.
+ * the newest buffer if it fits there whole and that buffer allows it, as
+ * Linux merges small writes. Otherwise the bytes go into new buffers, a
+ * page each, so a write of at most PIPE_BUF bytes always lands in one
+ * buffer, whole: that is the atomicity POSIX asks for. @packet (pipe2's
+ * O_DIRECT) makes each new buffer a packet that nothing joins. When nothing
+ * went in because a page could not be had, -ENOMEM; because @copy faulted
+ * at once, -EFAULT.
  */
-long pipe_ring_write(struct pipe_ring *r, size_t len, bool fresh,
+long pipe_ring_write(struct pipe_ring *r, size_t len, bool fresh, bool packet,
 		     pipe_copy_fn copy, void *arg);
 
 /*
  * Moves up to @len stored bytes out through @copy, oldest first, freeing
  * each buffer it empties; returns how many, 0 when empty, -EFAULT when
- * @copy took nothing. Bytes @copy does not take stay in the ring.
+ * @copy took nothing. Bytes @copy does not take stay in the ring. A packet
+ * is read alone, and what of it does not fit in @len is dropped, as Linux
+ * does.
  */
 long pipe_ring_read(struct pipe_ring *r, size_t len, pipe_copy_fn copy,
 		    void *arg);

@@ -24,8 +24,9 @@ enum task_state {
 	TASK_DEAD = 4,			/* exited; freed at the last reference */
 };
 
-_Static_assert(TASK_UNINTERRUPTIBLE == WAIT_UNINTERRUPTIBLE,
-	       "wait.h's sleeping state must be task.h's");
+_Static_assert(TASK_UNINTERRUPTIBLE == WAIT_UNINTERRUPTIBLE &&
+	       TASK_INTERRUPTIBLE == WAIT_INTERRUPTIBLE,
+	       "wait.h's sleeping states must be task.h's");
 
 /* exit_state: what is left of a task that has exited (Linux's values). */
 #define EXIT_DEAD	0x10		/* being reaped, or reaped */

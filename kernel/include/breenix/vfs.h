@@ -28,8 +28,10 @@ int vfs_umount(const struct path *at, const char *path,
 /*
  * O_CREAT (with mode, umask already applied), O_EXCL, O_TRUNC, O_APPEND,
  * O_DIRECTORY, O_NOFOLLOW. A character device opens with the file
- * operations its driver registered (chrdev.h), -ENXIO when none did; block
- * devices, FIFOs and sockets give -ENXIO until their drivers exist.
+ * operations its driver registered (chrdev.h), -ENXIO when none did; a
+ * FIFO opens as a pipe shared by its openers (pipe.h), which may wait for
+ * a partner; block devices and sockets give -ENXIO until their drivers
+ * exist.
  */
 int vfs_open(const struct path *at, const char *path, unsigned int flags,
 	     umode_t mode, const struct vfs_cred *cred, struct file **out);

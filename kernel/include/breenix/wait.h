@@ -15,13 +15,27 @@ struct task;
 
 #define WQ_FLAG_EXCLUSIVE	1U
 
-/* TASK_UNINTERRUPTIBLE of <breenix/task.h>, which includes this header. */
+/* TASK_(UN)INTERRUPTIBLE of <breenix/task.h>, which includes this header. */
+#define WAIT_INTERRUPTIBLE	1
 #define WAIT_UNINTERRUPTIBLE	2
+
+struct wait_queue_entry;
+
+/*
+ * What a wakeup does to an entry (Linux's wait_queue_func_t), called with
+ * the queue's lock held and interrupts off: @key is the events the waker
+ * reports (POLLIN etc., 0 for a plain wake_up). Returns whether it woke
+ * something, which counts against the exclusive wakeups. NULL: wake the
+ * task and take the entry off the queue.
+ */
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *w, unsigned int key);
 
 struct wait_queue_entry {
 	struct list_head node;
 	struct task *task;
 	unsigned int flags;
+	wait_queue_func_t func;
+	void *private;			/* func's */
 };
 
 typedef struct {
@@ -46,10 +60,23 @@ void prepare_to_wait_exclusive(wait_queue_head_t *wq,
 /* Running again, and off the queue. */
 void finish_wait(wait_queue_head_t *wq, struct wait_queue_entry *w);
 
-/* Wakes all non-exclusive waiters and @nr_exclusive exclusive ones (0: all). */
-void __wake_up(wait_queue_head_t *wq, int nr_exclusive);
-#define wake_up(wq)	__wake_up((wq), 1)
-#define wake_up_all(wq)	__wake_up((wq), 0)
+/*
+ * An entry with its own func (poll and select, epoll later) stays queued
+ * across wakeups until its owner removes it; no task state is changed.
+ */
+void init_wait_func(struct wait_queue_entry *w, wait_queue_func_t func,
+		    void *private);
+void add_wait_queue(wait_queue_head_t *wq, struct wait_queue_entry *w);
+void remove_wait_queue(wait_queue_head_t *wq, struct wait_queue_entry *w);
+
+/*
+ * Wakes all non-exclusive waiters and @nr_exclusive exclusive ones (0: all),
+ * telling entries with a func that @key's events happened (0: unspecified).
+ */
+void __wake_up_key(wait_queue_head_t *wq, int nr_exclusive, unsigned int key);
+#define wake_up(wq)		__wake_up_key((wq), 1, 0)
+#define wake_up_all(wq)		__wake_up_key((wq), 0, 0)
+#define wake_up_poll(wq, events) __wake_up_key((wq), 0, (events))
 
 void schedule(void);
 long schedule_timeout(long timeout);

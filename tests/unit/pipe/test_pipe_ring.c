@@ -90,7 +90,7 @@ static long put(const void *src, size_t len)
 {
 	struct cursor c = { (unsigned char *)src, len };
 
-	return pipe_ring_write(&ring, len, true, copy_in, &c);
+	return pipe_ring_write(&ring, len, true, false, copy_in, &c);
 }
 
 static long get(void *dst, size_t len)
@@ -175,7 +175,7 @@ START_TEST(big_write_partial_then_rest)
 	{
 		struct cursor c = { src + in, sizeof(src) - in };
 
-		n = pipe_ring_write(&ring, sizeof(src) - in, false, copy_in, &c);
+		n = pipe_ring_write(&ring, sizeof(src) - in, false, false, copy_in, &c);
 	}
 	ck_assert_int_eq(n, 5000);
 	while ((n = get(dst + out, 3000)) > 0)
@@ -198,16 +198,16 @@ START_TEST(faults)
 	memset(src, 1, sizeof(src));
 	/* A fault at once: nothing goes in. */
 	c = (struct cursor){ src, 0 };
-	ck_assert_int_eq(pipe_ring_write(&ring, 100, true, copy_in, &c), -EFAULT);
+	ck_assert_int_eq(pipe_ring_write(&ring, 100, true, false, copy_in, &c), -EFAULT);
 	ck_assert(pipe_ring_empty(&ring));
 	/* A fault in the second page keeps the first whole page only. */
 	c = (struct cursor){ src, 4096 + 10 };
-	ck_assert_int_eq(pipe_ring_write(&ring, sizeof(src), true, copy_in, &c), 4096);
+	ck_assert_int_eq(pipe_ring_write(&ring, sizeof(src), true, false, copy_in, &c), 4096);
 	ck_assert_uint_eq(pipe_ring_len(&ring), 4096);
 	/* A merge that faults keeps none of its bytes. */
 	ck_assert_int_eq(get(dst, 4000), 4000);
 	c = (struct cursor){ src, 5 };
-	ck_assert_int_eq(pipe_ring_write(&ring, 50, true, copy_in, &c), -EFAULT);
+	ck_assert_int_eq(pipe_ring_write(&ring, 50, true, false, copy_in, &c), -EFAULT);
 	ck_assert_uint_eq(pipe_ring_len(&ring), 96);
 	/* A read that faults leaves the bytes it could not deliver. */
 	ck_assert_int_eq(put(src, 50), 50);
@@ -231,6 +231,41 @@ START_TEST(out_of_pages)
 	ck_assert_int_eq(put(src, 0), 0);
 	page_limit = -1;
 	ck_assert_int_eq(put(src, 4096), 4096);
+}
+END_TEST
+
+START_TEST(packets)
+{
+	unsigned char src[5000], dst[5000];
+	struct cursor c;
+	size_t i;
+
+	for (i = 0; i < sizeof(src); i++)
+		src[i] = (unsigned char)i;
+	c = (struct cursor){ src, 10 };
+	ck_assert_int_eq(pipe_ring_write(&ring, 10, true, true, copy_in, &c), 10);
+	c = (struct cursor){ src, 20 };
+	ck_assert_int_eq(pipe_ring_write(&ring, 20, true, true, copy_in, &c), 20);
+	ck_assert_uint_eq(pipe_ring_occupancy(&ring), 2);	/* no merging */
+	/* One packet per read, however big the buffer. */
+	ck_assert_int_eq(get(dst, sizeof(dst)), 10);
+	/* A short read takes the packet's start and drops the rest. */
+	ck_assert_int_eq(get(dst, 5), 5);
+	ck_assert(!memcmp(dst, src, 5));
+	ck_assert(pipe_ring_empty(&ring));
+	ck_assert_uint_eq(pipe_ring_len(&ring), 0);
+	/* Bigger than a page: a packet per page. */
+	c = (struct cursor){ src, sizeof(src) };
+	ck_assert_int_eq(pipe_ring_write(&ring, sizeof(src), true, true, copy_in, &c),
+			 sizeof(src));
+	ck_assert_int_eq(get(dst, sizeof(dst)), 4096);
+	ck_assert_int_eq(get(dst, sizeof(dst)), 5000 - 4096);
+	ck_assert(!memcmp(dst, src + 4096, 5000 - 4096));
+	/* A plain write does not join a packet. */
+	c = (struct cursor){ src, 1 };
+	ck_assert_int_eq(pipe_ring_write(&ring, 1, true, true, copy_in, &c), 1);
+	ck_assert_int_eq(put(src, 1), 1);
+	ck_assert_uint_eq(pipe_ring_occupancy(&ring), 2);
 }
 END_TEST
 
@@ -331,6 +366,7 @@ Suite *unit_suite(void)
 	tcase_add_test(tc, big_write_partial_then_rest);
 	tcase_add_test(tc, faults);
 	tcase_add_test(tc, out_of_pages);
+	tcase_add_test(tc, packets);
 	tcase_add_loop_test(tc, random_against_model, 0, 3);
 	tcase_add_loop_test(tc, random_across_counter_wrap, 0, 2);
 	tcase_set_timeout(tc, 60);

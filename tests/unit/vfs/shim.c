@@ -1,8 +1,9 @@
 /*
- * kmalloc, the page allocator, the wall clock, printk, mutexes and user
- * copies for the VFS on the host (see shim.h). Pages are 4 KiB malloc
- * blocks behind a struct page; the tests are single-threaded, so a mutex
- * only checks it is not taken twice; "user" buffers are host memory.
+ * kmalloc, the page allocator, the wall clock, printk, mutexes, wait queues
+ * and user copies for the VFS on the host (see shim.h). Pages are 4 KiB
+ * malloc blocks behind a struct page; the tests are single-threaded, so a
+ * mutex only checks it is not taken twice and a sleep could never end
+ * (schedule aborts the test); "user" buffers are host memory.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -13,14 +14,17 @@
 #include <breenix/mm.h>
 #include <breenix/mutex.h>
 #include <breenix/printk.h>
+#include <breenix/process.h>
 #include <breenix/slab.h>
 #include <breenix/time.h>
 #include <breenix/uaccess.h>
+#include <breenix/wait.h>
 #include "shim.h"
 
+/* The page's bytes follow its header, so an address finds its page. */
 struct shim_page {
 	struct page page;
-	void *addr;
+	_Alignas(64) unsigned char addr[PAGE_SIZE];
 };
 
 static long objects, pages, page_limit = -1;
@@ -85,14 +89,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	sp = calloc(1, sizeof(*sp));
 	if (!sp)
 		return NULL;
-	sp->addr = malloc(PAGE_SIZE);
-	if (!sp->addr) {
-		free(sp);
-		return NULL;
-	}
-	if (gfp & __GFP_ZERO)
-		memset(sp->addr, 0, PAGE_SIZE);
-	else
+	if (!(gfp & __GFP_ZERO))
 		memset(sp->addr, 0xa5, PAGE_SIZE);
 	pages++;
 	return &sp->page;
@@ -104,13 +101,18 @@ void free_pages(struct page *page, unsigned int order)
 
 	(void)order;
 	pages--;
-	free(sp->addr);
 	free(sp);
 }
 
 void *page_address(const struct page *page)
 {
 	return container_of(page, struct shim_page, page)->addr;
+}
+
+struct page *virt_to_page(const void *addr)
+{
+	return &container_of((unsigned char (*)[PAGE_SIZE])addr,
+			     struct shim_page, addr)->page;
 }
 
 uint64_t ktime_get_real_ns(void)
@@ -165,4 +167,48 @@ int copy_from_user(void *dst, const void *usrc, size_t n)
 {
 	memcpy(dst, usrc, n);
 	return 0;
+}
+
+int copy_to_user(void *udst, const void *src, size_t n)
+{
+	memcpy(udst, src, n);
+	return 0;
+}
+
+void init_waitqueue_head(wait_queue_head_t *wq)
+{
+	INIT_LIST_HEAD(&wq->head);
+}
+
+void init_wait_entry(struct wait_queue_entry *w, unsigned int flags)
+{
+	INIT_LIST_HEAD(&w->node);
+	w->flags = flags;
+	w->func = NULL;
+}
+
+void prepare_to_wait(wait_queue_head_t *wq, struct wait_queue_entry *w,
+		     long state)
+{
+	(void)wq, (void)w, (void)state;
+}
+
+void finish_wait(wait_queue_head_t *wq, struct wait_queue_entry *w)
+{
+	(void)wq, (void)w;
+}
+
+void __wake_up_key(wait_queue_head_t *wq, int nr_exclusive, unsigned int key)
+{
+	(void)wq, (void)nr_exclusive, (void)key;
+}
+
+void schedule(void)
+{
+	abort();	/* no one else runs to end the sleep */
+}
+
+bool group_exit_pending(void)
+{
+	return false;
 }
