@@ -135,6 +135,7 @@ loff_t vfs_lseek(struct file *file, loff_t offset, int whence)
 
 	if (!(file->f_mode & FMODE_LSEEK))
 		return -ESPIPE;
+
 	switch (whence) {
 	case SEEK_SET:
 		base = 0;

@@ -13,6 +13,7 @@
 #include <breenix/devfs.h>
 #include <breenix/errno.h>
 #include <breenix/init.h>
+#include <breenix/poll.h>
 #include <breenix/uio.h>
 #include <breenix/printk.h>
 #include <breenix/random.h>
@@ -286,7 +287,24 @@ static long random_write(struct file *file, struct iov_iter *from, loff_t *pos)
 	return done || !iov_iter_count(from) ? (long)done : -EFAULT;
 }
 
+/*
+ * /dev/random as Linux's random_poll with the generator ready (it is before
+ * any reader): readable, and not reported writable. /dev/urandom has no
+ * poll, so it reports the default, readable and writable, as on Linux.
+ */
+static unsigned int random_poll(struct file *file, poll_table *pt)
+{
+	(void)file, (void)pt;
+	return POLLIN | POLLRDNORM;
+}
+
 static const struct file_operations random_fops = {
+	.read = random_read,
+	.write = random_write,
+	.poll = random_poll,
+};
+
+static const struct file_operations urandom_fops = {
 	.read = random_read,
 	.write = random_write,
 };
@@ -296,7 +314,10 @@ static int random_init(void)
 	int err;
 
 	crng_init();
-	err = register_chrdev_region(MKDEV(1, 8), 2, "random", &random_fops);
+	err = register_chrdev_region(MKDEV(1, 8), 1, "random", &random_fops);
+	if (!err)
+		err = register_chrdev_region(MKDEV(1, 9), 1, "urandom",
+					     &urandom_fops);
 	if (!err)
 		err = devfs_create_node("random", S_IFCHR | 0666, MKDEV(1, 8));
 	if (!err)

@@ -10,6 +10,7 @@
 #include <breenix/errno.h>
 #include <breenix/init.h>
 #include <breenix/input.h>
+#include <breenix/poll.h>
 #include <breenix/uio.h>
 #include <breenix/vfs.h>
 #include <breenix/wait.h>
@@ -78,9 +79,21 @@ static long serial_write(struct file *file, struct iov_iter *from, loff_t *pos)
 	return (long)done;
 }
 
+/* Readable while input is queued; output never waits, so always writable. */
+static unsigned int serial_poll(struct file *file, poll_table *pt)
+{
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(file, &serial_wait, pt);
+	if (input_pending(serial_input_queue()))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 static const struct file_operations serial_fops = {
 	.read = serial_read,
 	.write = serial_write,
+	.poll = serial_poll,
 };
 
 static int serial_tty_init(void)
