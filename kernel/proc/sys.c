@@ -11,13 +11,11 @@
 #include <breenix/sched.h>
 #include <breenix/syscall.h>
 #include <breenix/uaccess.h>
+#include <breenix/uio.h>
 #include <breenix/version.h>
 #include <uapi/linux/random.h>
 #include <uapi/linux/utsname.h>
 #include "proc_internal.h"
-
-/* getrandom copies out through a buffer this size, wiped afterwards. */
-#define RANDOM_CHUNK	256
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -82,8 +80,8 @@ SYSCALL_DEFINE1(uname, struct new_utsname *, name)
  */
 SYSCALL_DEFINE3(getrandom, char *, ubuf, size_t, count, unsigned int, flags)
 {
-	unsigned char buf[RANDOM_CHUNK];
-	size_t done = 0, n;
+	struct iov_iter iter;
+	struct iovec seg;
 
 	if (flags & ~(unsigned int)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;
@@ -92,20 +90,6 @@ SYSCALL_DEFINE3(getrandom, char *, ubuf, size_t, count, unsigned int, flags)
 		return -EINVAL;
 	if (count > INT32_MAX)
 		count = INT32_MAX;
-	while (done < count) {
-		n = count - done < sizeof(buf) ? count - done : sizeof(buf);
-		get_random_bytes(buf, n);
-		if (copy_to_user(ubuf + done, buf, n)) {
-			if (!done)
-				done = (size_t)-EFAULT;
-			break;
-		}
-		done += n;
-		if (group_exit_pending())
-			break;
-	}
-	memset(buf, 0, sizeof(buf));
-	/* Makes the wipe observable, so the compiler keeps it. */
-	__asm__ volatile("" : : "r"(buf) : "memory");
-	return (long)done;
+	iov_iter_ubuf(&iter, &seg, ubuf, count);
+	return get_random_bytes_iter(&iter);
 }

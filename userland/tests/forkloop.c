@@ -27,10 +27,17 @@ static long ms_since(const struct timespec *t0)
 	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
+/*
+ * A reaped child may still be on its way off the CPU (it wakes its parent
+ * before its last switch, as on Linux), its kernel stack freed just after:
+ * let it finish before counting.
+ */
 static void free_ram(const char *when)
 {
+	struct timespec settle = { 0, 50 * 1000 * 1000 };
 	struct sysinfo si;
 
+	nanosleep(&settle, NULL);
 	if (syscall(SYS_sysinfo, &si) == 0)
 		say("# free RAM %s: %lu KiB\n", when, (unsigned long)(si.freeram * si.mem_unit / 1024));
 	else

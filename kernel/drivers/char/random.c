@@ -16,6 +16,7 @@
 #include <breenix/poll.h>
 #include <breenix/uio.h>
 #include <breenix/printk.h>
+#include <breenix/process.h>
 #include <breenix/random.h>
 #include <breenix/spinlock.h>
 #include <breenix/vfs.h>
@@ -253,23 +254,29 @@ void get_random_bytes(void *buf, size_t len)
 /* Output goes out through a stack buffer, wiped afterwards. */
 #define RANDOM_CHUNK	256
 
-static long random_read(struct file *file, struct iov_iter *to, loff_t *pos)
+long get_random_bytes_iter(struct iov_iter *to)
 {
 	unsigned char buf[RANDOM_CHUNK];
 	size_t done = 0, n, want;
 
-	(void)file, (void)pos;
 	while ((want = iov_iter_count(to))) {
 		if (want > sizeof(buf))
 			want = sizeof(buf);
 		get_random_bytes(buf, want);
 		n = copy_to_iter(buf, want, to);
 		done += n;
-		if (n < want)
+		/* A huge request stops early for a process being killed. */
+		if (n < want || group_exit_pending())
 			break;
 	}
 	memzero_explicit(buf, sizeof(buf));
 	return done || !iov_iter_count(to) ? (long)done : -EFAULT;
+}
+
+static long random_read(struct file *file, struct iov_iter *to, loff_t *pos)
+{
+	(void)file, (void)pos;
+	return get_random_bytes_iter(to);
 }
 
 /* Writes are mixed in, credited with nothing, as Linux does. */

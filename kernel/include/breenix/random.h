@@ -10,6 +10,13 @@
 /* Fills buf with cryptographically secure random bytes; never blocks. */
 void get_random_bytes(void *buf, size_t len);
 
+struct iov_iter;
+/*
+ * Fills an iterator (getrandom, /dev/urandom reads): the bytes written, or
+ * -EFAULT if the first chunk faulted.
+ */
+long get_random_bytes_iter(struct iov_iter *to);
+
 /* Mixes bytes into the pool without crediting them (a write to /dev/random). */
 void add_device_randomness(const void *buf, size_t len);
 
