@@ -43,6 +43,11 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 	if (!pipe)
 		return NULL;
 	mutex_init(&pipe->mutex);
+	/*
+	 * As Linux: a file's f_pipe starts at 0, so only a FIFO reader that
+	 * opened without writers (and saved the count) misses POLLHUP.
+	 */
+	pipe->r_counter = pipe->w_counter = 1;
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
 	pipe_ring_init(&pipe->ring, pipe->bufs, PIPE_DEF_BUFFERS,

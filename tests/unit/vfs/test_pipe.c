@@ -122,6 +122,11 @@ START_TEST(pipe_files)
 	ck_assert_uint_eq(vfs_poll(p[1], NULL), POLLOUT | POLLWRNORM);
 	ck_assert_int_eq(vfs_write(p[1], big, 5000, NULL), 4096);
 	vfs_close(p[1]);
+	/* No writer left: hung up, and readable while data remains. */
+	ck_assert_uint_eq(vfs_poll(p[0], NULL), POLLIN | POLLRDNORM | POLLHUP);
+	ck_assert_int_eq(vfs_read(p[0], big, sizeof(big), NULL), 65536);
+	ck_assert_int_eq(vfs_read(p[0], big, sizeof(big), NULL), 0);
+	ck_assert_uint_eq(vfs_poll(p[0], NULL), POLLHUP);
 	vfs_close(p[0]);
 	ck_assert_int_eq(shim_objects_in_use(), objects);
 	ck_assert_int_eq(shim_pages_in_use(), pages);
