@@ -60,7 +60,8 @@ static void cpu_read(struct proc_cpuinfo *ci)
 	if (ci->cpuid_level >= 7) {
 		cpuid_count(7, 0, &a, &b, &c, &d);
 		ci->words[CPU_WORD_7_EBX] = b;
-		ci->words[CPU_WORD_7_ECX] = c;
+		/* Linux hides la57 (bit 16) unless it runs 5-level paging; Breenix uses 4 levels. */
+		ci->words[CPU_WORD_7_ECX] = c & ~(1u << 16);
 		ci->words[CPU_WORD_7_EDX] = d;
 	}
 	cpuid(0x80000000, &max_ext, &b, &c, &d);

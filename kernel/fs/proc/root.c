@@ -185,6 +185,10 @@ static int proc_root_find(struct inode *dir, struct dentry *dentry)
 	return nr > 0 ? proc_pid_dir_lookup(dir, dentry, nr) : 0;
 }
 
+/*
+ * The dentry leaves the dcache at once, found or not, so the next walk asks
+ * again: names come and go with processes, and /proc/self is whoever looks.
+ */
 static int proc_root_lookup(struct inode *dir, struct dentry *dentry)
 {
 	int err = proc_root_find(dir, dentry);
