@@ -58,6 +58,17 @@ static struct file_system_type *find_filesystem(const char *name)
 	return found;
 }
 
+void iterate_filesystems(void (*fn)(const struct file_system_type *fs,
+				    void *arg), void *arg)
+{
+	struct file_system_type *p;
+
+	spin_lock(&fs_lock);
+	list_for_each_entry(p, &file_systems, node)
+		fn(p, arg);
+	spin_unlock(&fs_lock);
+}
+
 struct vfsmount *mntget(struct vfsmount *mnt)
 {
 	spin_lock(&mount_lock);
@@ -108,6 +119,17 @@ void get_root(struct path *root)
 	root->mnt = root_mnt;
 	root->dentry = root_mnt->mnt_root;
 	path_get(root);
+}
+
+/* The list is newest first: walk it backwards. */
+void iterate_mounts(void (*fn)(struct vfsmount *mnt, void *arg), void *arg)
+{
+	struct list_head *pos;
+
+	spin_lock(&mount_lock);
+	for (pos = mounts.prev; pos != &mounts; pos = pos->prev)
+		fn(list_entry(pos, struct vfsmount, mnt_list), arg);
+	spin_unlock(&mount_lock);
 }
 
 static void kill_sb(struct super_block *sb)

@@ -64,12 +64,16 @@ struct dir_context;
 
 struct file_system_type {
 	const char *name;
+	int fs_flags;			/* FS_REQUIRES_DEV */
 	/* Fills in sb (s_root, s_op, ...) for a new instance; data may be NULL. */
 	int (*fill_super)(struct super_block *sb, const void *data);
 	/* Frees what fill_super made beyond s_root; NULL when nothing. */
 	void (*kill_super)(struct super_block *sb);
 	struct list_head node;
 };
+
+/* fs_flags: a filesystem that lives on a block device (Linux's value). */
+#define FS_REQUIRES_DEV	1
 
 struct super_operations {
 	/* The last reference to an inode is gone: free the fs's part. */
@@ -286,6 +290,14 @@ void path_put(const struct path *path);
 struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *dentry);
 /* The namespace root, referenced. */
 void get_root(struct path *root);
+/*
+ * /proc/mounts and /proc/filesystems: calls @fn for every mount, oldest
+ * first, and for every filesystem type, in registration order, with the
+ * list's lock held (@fn must not sleep; the dcache lock may be taken).
+ */
+void iterate_mounts(void (*fn)(struct vfsmount *mnt, void *arg), void *arg);
+void iterate_filesystems(void (*fn)(const struct file_system_type *fs,
+				    void *arg), void *arg);
 
 /* Files (kernel/fs/file.c). */
 struct file *get_file(struct file *file);
