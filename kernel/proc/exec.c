@@ -605,6 +605,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 	if (err)
 		goto out;
 	bprm->entry = in.file ? in.info.entry + ibias : info.entry + bias;
+	mm->exe_file = get_file(bprm->file);
 	bprm->mm = mm;
 	mm = NULL;
 out:
