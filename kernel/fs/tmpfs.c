@@ -41,6 +41,14 @@ static void touch(struct inode *inode, bool mtime)
 		inode->i_mtime = now;
 }
 
+/* File pages of every tmpfs: Linux counts them as Shmem and Cached. */
+static uint64_t tmpfs_pages;
+
+uint64_t tmpfs_total_pages(void)
+{
+	return __atomic_load_n(&tmpfs_pages, __ATOMIC_RELAXED);
+}
+
 static void free_pages_from(struct inode *inode, unsigned long first)
 {
 	struct tmpfs_info *ti = info(inode);
@@ -49,6 +57,7 @@ static void free_pages_from(struct inode *inode, unsigned long first)
 	for (i = first; i < ti->npages; i++) {
 		if (ti->pages[i]) {
 			free_pages(ti->pages[i], 0);
+			__atomic_sub_fetch(&tmpfs_pages, 1, __ATOMIC_RELAXED);
 			ti->pages[i] = NULL;
 			inode->i_blocks -= PAGE_SIZE / 512;
 		}
@@ -310,6 +319,7 @@ static struct page *get_page_at(struct inode *inode, unsigned long index)
 		page = alloc_page(__GFP_ZERO);
 		if (!page)
 			return NULL;
+		__atomic_add_fetch(&tmpfs_pages, 1, __ATOMIC_RELAXED);
 		ti->pages[index] = page;
 		inode->i_blocks += PAGE_SIZE / 512;
 	}

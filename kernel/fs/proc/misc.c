@@ -14,6 +14,7 @@
 #include <breenix/slab.h>
 #include <breenix/task.h>
 #include <breenix/time.h>
+#include <breenix/tmpfs.h>
 #include <breenix/version.h>
 #include <asm/page.h>
 #include "internal.h"
@@ -42,8 +43,8 @@ static int slab_pages(uint64_t *pages)
 /*
  * Breenix has no swap, no block devices (no buffers, nothing dirty) and no
  * LRU lists (Active/Inactive 0); nothing in the kernel is reclaimable, so
- * MemAvailable is MemFree. Cached and Shmem count shared anonymous memory;
- * tmpfs file pages are not counted yet (tmpfs keeps no total).
+ * MemAvailable is MemFree. Shmem (and so Cached) is what Linux puts there:
+ * tmpfs file pages and shared anonymous memory.
  */
 int proc_show_meminfo(struct seq_buf *s, struct task *t)
 {
@@ -61,7 +62,7 @@ int proc_show_meminfo(struct seq_buf *s, struct task *t)
 	mi.mem_total = ms.total_pages * PAGE_KB;
 	mi.mem_free = ms.free_pages * PAGE_KB;
 	mi.mem_available = mi.mem_free;
-	mi.shmem = shmem_total_pages() * PAGE_KB;
+	mi.shmem = (shmem_total_pages() + tmpfs_total_pages()) * PAGE_KB;
 	mi.cached = mi.shmem;
 	mi.slab = slab * PAGE_KB;
 	mi.sunreclaim = mi.slab;
