@@ -9,7 +9,8 @@
 
 const struct vfs_cred user_cred = { .uid = 1000, .gid = 1000 };
 const struct vfs_cred other_cred = {
-	.uid = 1001, .gid = 1001, .ngroups = 1, .groups = { 50 },
+	.uid = 1001, .gid = 1001, .ngroups = 1,
+	.groups = (const kgid_t[]){ 50 },
 };
 
 void vfs_setup(void)
