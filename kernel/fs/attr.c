@@ -126,6 +126,24 @@ int chown_inode(struct inode *inode, kuid_t uid, kgid_t gid,
 	return notify_change(inode, &attr, cred);
 }
 
+void remove_privs(struct inode *inode, const struct vfs_cred *cred)
+{
+	umode_t kill = 0;
+
+	if (!S_ISREG(inode->i_mode) || cred->uid == 0)
+		return;
+	spin_lock(&inode->i_lock);
+	if (inode->i_mode & S_ISUID)
+		kill |= S_ISUID;
+	if ((inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		kill |= S_ISGID;
+	if (kill) {
+		inode->i_mode &= (umode_t)~kill;
+		inode->i_ctime = current_time_ns();
+	}
+	spin_unlock(&inode->i_lock);
+}
+
 /* A valid timespec's nanoseconds since the epoch, saturated. */
 static int64_t ts_to_ns(const struct __kernel_timespec *ts)
 {

@@ -619,12 +619,11 @@ static int may_open(struct inode *inode, unsigned int flags,
 		return 0;
 	if (S_ISDIR(inode->i_mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
 		return -EISDIR;
-	if (acc == O_RDONLY || acc == O_RDWR)
+	/* Access mode 3 (Linux's ioctl-only open) needs both, grants neither. */
+	if (acc == O_RDONLY || acc == O_RDWR || acc == O_ACCMODE)
 		mask |= MAY_READ;
-	if (acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC))
+	if (acc != O_RDONLY || (flags & O_TRUNC))
 		mask |= MAY_WRITE;
-	if (acc == O_ACCMODE)
-		return -EINVAL;
 	if ((flags & O_NOATIME) && !inode_owner_or_capable(inode, cred))
 		return -EPERM;
 	return inode_permission(inode, mask, cred);

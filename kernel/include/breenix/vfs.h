@@ -164,6 +164,12 @@ int chown_inode(struct inode *inode, kuid_t uid, kgid_t gid,
 /* utimensat's core: times NULL, or two with UTIME_NOW/UTIME_OMIT. */
 int utimes_inode(struct inode *inode, const struct __kernel_timespec *times,
 		 const struct vfs_cred *cred);
+/*
+ * A write by anyone but root drops a regular file's S_ISUID, and S_ISGID
+ * when group execute marks a set-group-id program (Linux's
+ * file_remove_privs), so a program cannot be changed and keep its powers.
+ */
+void remove_privs(struct inode *inode, const struct vfs_cred *cred);
 /* Whether both tv_nsec are in range or UTIME_NOW/UTIME_OMIT. */
 bool utimes_valid(const struct __kernel_timespec *times);
 
