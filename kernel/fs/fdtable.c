@@ -144,6 +144,15 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 	return 1;
 }
 
+/* With file_lock held: @fd is free again. */
+static void release_fd(struct files_struct *files, unsigned int fd)
+{
+	clear_bit(fd, files->fdt.open_fds);
+	clear_bit(fd, files->fdt.close_on_exec);
+	if (fd < files->next_fd)
+		files->next_fd = fd;
+}
+
 struct files_struct *files_alloc(void)
 {
 	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
@@ -185,17 +194,15 @@ struct files_struct *files_dup(struct files_struct *old)
 		spin_lock(&old->file_lock);
 	}
 	fdtable_copy(&files->fdt, &old->fdt);
+	files->next_fd = old->next_fd;
 	for (i = 0; i < size; i++) {
 		struct file *f = old->fdt.fd[i];
 
-		if (f) {
+		if (f)
 			get_file(f);
-		} else {
-			clear_bit(i, files->fdt.open_fds);
-			clear_bit(i, files->fdt.close_on_exec);
-		}
+		else if (test_bit(i, files->fdt.open_fds))
+			release_fd(files, i);
 	}
-	files->next_fd = old->next_fd;
 	spin_unlock(&old->file_lock);
 	return files;
 }
@@ -251,15 +258,6 @@ int files_alloc_fd(struct files_struct *files, unsigned int start,
 out:
 	spin_unlock(&files->file_lock);
 	return err;
-}
-
-/* With file_lock held: @fd is free again. */
-static void release_fd(struct files_struct *files, unsigned int fd)
-{
-	clear_bit(fd, files->fdt.open_fds);
-	clear_bit(fd, files->fdt.close_on_exec);
-	if (fd < files->next_fd)
-		files->next_fd = fd;
 }
 
 void files_put_unused_fd(struct files_struct *files, unsigned int fd)

@@ -48,5 +48,6 @@ int stat_of(const char *path, struct kstat *st)
 Suite *unit_suite(void)
 {
 	unit_add_suite(tmpfs_suite());
+	unit_add_suite(attr_suite());
 	return namei_suite();
 }
