@@ -176,7 +176,7 @@ fail:
 	return err;
 }
 
-int vfs_mount(const char *fstype, const struct path *at, const char *path,
+int vfs_mount(const char *fstype, const struct vfs_at *at, const char *path,
 	      const void *data, const struct vfs_cred *cred)
 {
 	struct vfsmount *mnt;
@@ -212,8 +212,8 @@ static bool has_children(struct vfsmount *mnt)
 	return false;
 }
 
-int vfs_umount(const struct path *at, const char *path,
-	       const struct vfs_cred *cred)
+int vfs_umount(const struct vfs_at *at, const char *path,
+	       unsigned int lookup_flags, const struct vfs_cred *cred)
 {
 	struct vfsmount *mnt;
 	struct path p;
@@ -221,7 +221,7 @@ int vfs_umount(const struct path *at, const char *path,
 
 	if (cred->uid != 0)
 		return -EPERM;
-	err = kern_path(at, path, LOOKUP_FOLLOW, cred, &p);
+	err = kern_path(at, path, lookup_flags & LOOKUP_FOLLOW, cred, &p);
 	if (err)
 		return err;
 	mnt = p.mnt;

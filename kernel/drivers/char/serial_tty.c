@@ -78,7 +78,9 @@ static long serial_write(struct file *file, struct iov_iter *from, loff_t *pos)
 	return (long)done;
 }
 
+/* A tty has no position: lseek, pread and pwrite are -ESPIPE. */
 static const struct file_operations serial_fops = {
+	.open = stream_open,
 	.read = serial_read,
 	.write = serial_write,
 };
