@@ -9,6 +9,7 @@
 #include <breenix/errno.h>
 #include <breenix/kthread.h>
 #include <breenix/ktest.h>
+#include <breenix/namei.h>
 #include <breenix/sched.h>
 #include <breenix/slab.h>
 #include <breenix/vfs.h>
@@ -31,7 +32,7 @@ static int mount_proc(void)
 
 static void umount_proc(void)
 {
-	vfs_umount(NULL, MNT, R);
+	vfs_umount(NULL, MNT, LOOKUP_FOLLOW, R);
 	vfs_rmdir(NULL, MNT, R);
 }
 
