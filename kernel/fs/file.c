@@ -12,10 +12,16 @@
 /* Files get bigger than this only by mistake; tmpfs refuses (-EFBIG). */
 #define MAX_FILE_SIZE	((loff_t)1 << 40)
 
+/*
+ * Regular files and directories move their position under f_pos_lock
+ * (Linux sets FMODE_ATOMIC_POS for them); every file starts seekable and
+ * positionable until its open says otherwise (stream_open).
+ */
 struct file *alloc_file(const struct path *path, unsigned int flags)
 {
 	struct file *file = kzalloc(sizeof(*file), GFP_KERNEL);
 	unsigned int acc = flags & O_ACCMODE;
+	umode_t mode;
 
 	if (!file)
 		return NULL;
@@ -29,9 +35,21 @@ struct file *alloc_file(const struct path *path, unsigned int flags)
 	if (acc == O_WRONLY || acc == O_RDWR)
 		file->f_mode |= FMODE_WRITE;
 	file->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	mode = file->f_inode->i_mode;
+	if (S_ISREG(mode) || S_ISDIR(mode))
+		file->f_mode |= FMODE_ATOMIC_POS;
 	file->f_count = 1;
 	file->f_lock = (spinlock_t)SPINLOCK_INIT;
+	mutex_init(&file->f_pos_lock);
 	return file;
+}
+
+int stream_open(struct inode *inode, struct file *file)
+{
+	(void)inode;
+	file->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE |
+			  FMODE_ATOMIC_POS);
+	return 0;
 }
 
 struct file *get_file(struct file *file)
@@ -56,16 +74,27 @@ void vfs_close(struct file *file)
 }
 
 /*
- * The file position is read before and written after the operation; two
- * threads sharing one open file may race on it until the file gets a
- * position mutex with the scheduler's sleeping locks.
+ * pos NULL: the file position, read before and written after the
+ * operation with f_pos_lock held for the files that have one, so threads
+ * and processes sharing the open file never lose an update.
  */
 static loff_t *file_pos(struct file *file, loff_t *pos, loff_t *tmp)
 {
 	if (pos)
 		return pos;
+	if (file->f_mode & FMODE_ATOMIC_POS)
+		mutex_lock(&file->f_pos_lock);
 	*tmp = file->f_pos;
 	return tmp;
+}
+
+static void file_pos_done(struct file *file, loff_t *pos, loff_t tmp)
+{
+	if (pos)
+		return;
+	file->f_pos = tmp;
+	if (file->f_mode & FMODE_ATOMIC_POS)
+		mutex_unlock(&file->f_pos_lock);
 }
 
 long vfs_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)
@@ -79,12 +108,11 @@ long vfs_read_iter(struct file *file, struct iov_iter *to, loff_t *pos)
 		return -EISDIR;
 	if (!file->f_op || !file->f_op->read)
 		return -EINVAL;
-	p = file_pos(file, pos, &tmp);
-	if (*p < 0)
+	if (pos && *pos < 0)
 		return -EINVAL;
-	ret = file->f_op->read(file, to, p);
-	if (!pos)
-		file->f_pos = tmp;
+	p = file_pos(file, pos, &tmp);
+	ret = *p < 0 ? -EINVAL : file->f_op->read(file, to, p);
+	file_pos_done(file, pos, tmp);
 	return ret;
 }
 
@@ -97,17 +125,23 @@ long vfs_write_iter(struct file *file, struct iov_iter *from, loff_t *pos)
 		return -EBADF;
 	if (!file->f_op || !file->f_op->write)
 		return -EINVAL;
-	p = file_pos(file, pos, &tmp);
-	if (*p < 0)
+	if (pos && *pos < 0)
 		return -EINVAL;
-	if (S_ISREG(file->f_inode->i_mode)) {
-		if (*p >= MAX_FILE_SIZE && iov_iter_count(from))
-			return -EFBIG;
-		iov_iter_truncate(from, (size_t)(MAX_FILE_SIZE - *p));
+	p = file_pos(file, pos, &tmp);
+	ret = 0;
+	if (*p < 0) {
+		ret = -EINVAL;
+	} else if (S_ISREG(file->f_inode->i_mode)) {
+		loff_t at = (file->f_flags & O_APPEND) ? file->f_inode->i_size : *p;
+
+		if (at >= MAX_FILE_SIZE && iov_iter_count(from))
+			ret = -EFBIG;
+		else
+			iov_iter_truncate(from, (size_t)(MAX_FILE_SIZE - at));
 	}
-	ret = file->f_op->write(file, from, p);
-	if (!pos)
-		file->f_pos = tmp;
+	if (!ret)
+		ret = file->f_op->write(file, from, p);
+	file_pos_done(file, pos, tmp);
 	return ret;
 }
 
@@ -129,12 +163,10 @@ long vfs_write(struct file *file, const void *buf, size_t len, loff_t *pos)
 	return vfs_write_iter(file, &iter, pos);
 }
 
-loff_t vfs_lseek(struct file *file, loff_t offset, int whence)
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 {
-	loff_t base;
-
-	if (!(file->f_mode & FMODE_LSEEK))
-		return -ESPIPE;
+	struct inode *inode = file->f_inode;
+	loff_t base, eof = inode->i_size;
 
 	switch (whence) {
 	case SEEK_SET:
@@ -144,17 +176,44 @@ loff_t vfs_lseek(struct file *file, loff_t offset, int whence)
 		base = file->f_pos;
 		break;
 	case SEEK_END:
-		if (S_ISDIR(file->f_inode->i_mode))
+		if (S_ISDIR(inode->i_mode))
 			return -EINVAL;
-		base = file->f_inode->i_size;
+		base = eof;
+		break;
+	case SEEK_DATA:
+	case SEEK_HOLE:
+		/* Without hole tracking: data up to EOF, the hole at EOF. */
+		if (S_ISDIR(inode->i_mode))
+			return -EINVAL;
+		if (offset < 0 || offset >= eof)
+			return -ENXIO;
+		base = 0;
+		if (whence == SEEK_HOLE)
+			offset = eof;
 		break;
 	default:
 		return -EINVAL;
 	}
-	if ((offset > 0 && base > MAX_FILE_SIZE - offset) || base + offset < 0)
+	if (offset > 0 ? base > LOFF_MAX - offset : base + offset < 0)
 		return -EINVAL;
 	file->f_pos = base + offset;
 	return file->f_pos;
+}
+
+loff_t vfs_lseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t ret;
+
+	if (!(file->f_mode & FMODE_LSEEK))
+		return -ESPIPE;
+	if (file->f_mode & FMODE_ATOMIC_POS)
+		mutex_lock(&file->f_pos_lock);
+	ret = file->f_op && file->f_op->llseek ?
+	      file->f_op->llseek(file, offset, whence) :
+	      generic_file_llseek(file, offset, whence);
+	if (file->f_mode & FMODE_ATOMIC_POS)
+		mutex_unlock(&file->f_pos_lock);
+	return ret;
 }
 
 void fill_kstat(const struct inode *inode, struct kstat *st)
@@ -212,11 +271,13 @@ int vfs_readdir(struct file *file, struct dir_context *ctx)
 
 	if (!S_ISDIR(inode->i_mode) || !file->f_op || !file->f_op->iterate)
 		return -ENOTDIR;
+	mutex_lock(&file->f_pos_lock);
 	ctx->pos = file->f_pos;
 	spin_lock(&inode->i_lock);
-	err = file->f_op->iterate(file, ctx);
+	err = inode->i_nlink ? file->f_op->iterate(file, ctx) : -ENOENT;
 	spin_unlock(&inode->i_lock);
 	file->f_pos = ctx->pos;
+	mutex_unlock(&file->f_pos_lock);
 	return err;
 }
 

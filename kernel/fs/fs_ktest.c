@@ -193,7 +193,7 @@ KTEST(vfs_second_mount)
 	KT_ASSERT_EQ(st.dev, root.dev);
 	KT_ASSERT_EQ(vfs_rename(NULL, "/kt5/inner", "/moved", R), -EXDEV);
 	KT_ASSERT_EQ(vfs_rmdir(NULL, "/kt5", R), -EBUSY);
-	KT_ASSERT_EQ(vfs_umount(NULL, "/kt5", R), 0);
+	KT_ASSERT_EQ(vfs_umount(NULL, "/kt5", LOOKUP_FOLLOW, R), 0);
 	KT_ASSERT_EQ(vfs_stat(NULL, "/kt5/inner", 0, R, &st), -ENOENT);
 	KT_ASSERT_EQ(vfs_rmdir(NULL, "/kt5", R), 0);
 }

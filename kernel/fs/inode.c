@@ -75,10 +75,16 @@ bool in_group(const struct vfs_cred *cred, kgid_t gid)
 
 	if (cred->gid == gid)
 		return true;
-	for (i = 0; i < cred->ngroups && i < VFS_NGROUPS; i++)
+	for (i = 0; i < cred->ngroups; i++)
 		if (cred->groups[i] == gid)
 			return true;
 	return false;
+}
+
+bool inode_owner_or_capable(const struct inode *inode,
+			    const struct vfs_cred *cred)
+{
+	return cred->uid == 0 || cred->uid == inode->i_uid;
 }
 
 /*

@@ -21,19 +21,19 @@ struct walk {
 	struct held_links held;
 };
 
-static void nd_init(struct nameidata *nd, const struct path *at,
+static void nd_init(struct nameidata *nd, const struct vfs_at *at,
 		    const char *name, const struct vfs_cred *cred)
 {
 	memset(nd, 0, sizeof(*nd));
 	nd->cred = cred;
-	get_root(&nd->root);
-	if (name[0] == '/' || !at) {
-		nd->path = nd->root;
-		path_get(&nd->path);
+	if (at && at->root) {
+		nd->root = *at->root;
+		path_get(&nd->root);
 	} else {
-		nd->path = *at;
-		path_get(&nd->path);
+		get_root(&nd->root);
 	}
+	nd->path = name[0] == '/' || !at || !at->dir ? nd->root : *at->dir;
+	path_get(&nd->path);
 }
 
 static void walk_release(struct walk *w)
@@ -244,23 +244,23 @@ static int walk_path(struct walk *w, const char *name, const char *end,
 	return need_dir && !is_dir(w->nd->path.dentry) ? -ENOTDIR : 0;
 }
 
-static int check_name(const char *name)
+static int check_name(const char *name, bool empty_ok)
 {
 	size_t len = strnlen(name, PATH_MAX);
 
 	if (!len)
-		return -ENOENT;
+		return empty_ok ? 0 : -ENOENT;
 	if (len == PATH_MAX)
 		return -ENAMETOOLONG;
 	return 0;
 }
 
-int kern_path(const struct path *at, const char *name, unsigned int flags,
+int kern_path(const struct vfs_at *at, const char *name, unsigned int flags,
 	      const struct vfs_cred *cred, struct path *out)
 {
 	struct nameidata nd;
 	struct walk w = { .nd = &nd };
-	int err = check_name(name);
+	int err = check_name(name, flags & LOOKUP_EMPTY);
 
 	if (err)
 		return err;
@@ -278,12 +278,12 @@ int kern_path(const struct path *at, const char *name, unsigned int flags,
 	return 0;
 }
 
-int path_parent(const struct path *at, const char *name,
+int path_parent(const struct vfs_at *at, const char *name,
 		const struct vfs_cred *cred, struct nameidata *nd)
 {
 	struct walk w = { .nd = nd };
 	const char *end, *start;
-	int err = check_name(name);
+	int err = check_name(name, false);
 
 	if (err)
 		return err;

@@ -58,6 +58,17 @@ static struct file_system_type *find_filesystem(const char *name)
 	return found;
 }
 
+void iterate_filesystems(void (*fn)(const struct file_system_type *fs,
+				    void *arg), void *arg)
+{
+	struct file_system_type *p;
+
+	spin_lock(&fs_lock);
+	list_for_each_entry(p, &file_systems, node)
+		fn(p, arg);
+	spin_unlock(&fs_lock);
+}
+
 struct vfsmount *mntget(struct vfsmount *mnt)
 {
 	spin_lock(&mount_lock);
@@ -110,6 +121,17 @@ void get_root(struct path *root)
 	path_get(root);
 }
 
+/* The list is newest first: walk it backwards. */
+void iterate_mounts(void (*fn)(struct vfsmount *mnt, void *arg), void *arg)
+{
+	struct list_head *pos;
+
+	spin_lock(&mount_lock);
+	for (pos = mounts.prev; pos != &mounts; pos = pos->prev)
+		fn(list_entry(pos, struct vfsmount, mnt_list), arg);
+	spin_unlock(&mount_lock);
+}
+
 static void kill_sb(struct super_block *sb)
 {
 	if (sb->s_type->kill_super)
@@ -154,7 +176,7 @@ fail:
 	return err;
 }
 
-int vfs_mount(const char *fstype, const struct path *at, const char *path,
+int vfs_mount(const char *fstype, const struct vfs_at *at, const char *path,
 	      const void *data, const struct vfs_cred *cred)
 {
 	struct vfsmount *mnt;
@@ -190,8 +212,8 @@ static bool has_children(struct vfsmount *mnt)
 	return false;
 }
 
-int vfs_umount(const struct path *at, const char *path,
-	       const struct vfs_cred *cred)
+int vfs_umount(const struct vfs_at *at, const char *path,
+	       unsigned int lookup_flags, const struct vfs_cred *cred)
 {
 	struct vfsmount *mnt;
 	struct path p;
@@ -199,7 +221,7 @@ int vfs_umount(const struct path *at, const char *path,
 
 	if (cred->uid != 0)
 		return -EPERM;
-	err = kern_path(at, path, LOOKUP_FOLLOW, cred, &p);
+	err = kern_path(at, path, lookup_flags & LOOKUP_FOLLOW, cred, &p);
 	if (err)
 		return err;
 	mnt = p.mnt;

@@ -401,7 +401,7 @@ static int fifo_open(struct inode *inode, struct file *file)
 	if (!pipe)
 		return -ENOMEM;
 	file->private_data = pipe;
-	file->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	stream_open(inode, file);
 	mutex_lock(&pipe->mutex);
 	switch (file->f_mode & (FMODE_READ | FMODE_WRITE)) {
 	case FMODE_READ:
@@ -574,7 +574,7 @@ int create_pipe_files(struct file *res[2], unsigned int flags, kuid_t uid,
 	}
 	for (i = 0; i < 2; i++) {
 		res[i]->private_data = path.dentry->d_inode->i_pipe;
-		res[i]->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+		stream_open(path.dentry->d_inode, res[i]);
 	}
 	/* The files hold the dentry now. */
 	dput(path.dentry);

@@ -517,6 +517,18 @@ static int set_fd_set(unsigned int n, void *ufds, const unsigned long *fds)
 	return 0;
 }
 
+/* The size of the caller's descriptor table (it grows, never shrinks). */
+static unsigned int select_max_fds(void)
+{
+	struct files_struct *files = current->files;
+	unsigned int max;
+
+	spin_lock(&files->file_lock);
+	max = files->fdt.max_fds;
+	spin_unlock(&files->file_lock);
+	return max;
+}
+
 /* Six sets of 1024 bits fit here, as Linux's SELECT_STACK_ALLOC. */
 #define SELECT_STACK_LONGS	(6 * FDS_LONGS(1024))
 
@@ -525,17 +537,16 @@ static long core_sys_select(int n, void *inp, void *outp, void *exp,
 {
 	unsigned long stack_bits[SELECT_STACK_LONGS], *bits = stack_bits;
 	struct fd_set_bits fds;
+	unsigned int max_fds;
 	size_t longs;
 	long ret;
 
 	if (n < 0)
 		return -EINVAL;
-	/*
-	 * Linux ignores bits at or above its table's size; Breenix's
-	 * descriptors all lie below RLIMIT_NOFILE, so that bounds the sets.
-	 */
-	if ((uint64_t)n > rlimit(RLIMIT_NOFILE))
-		n = (int)rlimit(RLIMIT_NOFILE);
+	/* As Linux: bits at or above the table's size are ignored. */
+	max_fds = select_max_fds();
+	if ((unsigned int)n > max_fds)
+		n = (int)max_fds;
 	longs = FDS_LONGS(n);
 	if (6 * longs > SELECT_STACK_LONGS) {
 		bits = kmalloc(6 * longs * sizeof(long), GFP_KERNEL);

@@ -41,6 +41,14 @@ static void touch(struct inode *inode, bool mtime)
 		inode->i_mtime = now;
 }
 
+/* File pages of every tmpfs: Linux counts them as Shmem and Cached. */
+static uint64_t tmpfs_pages;
+
+uint64_t tmpfs_total_pages(void)
+{
+	return __atomic_load_n(&tmpfs_pages, __ATOMIC_RELAXED);
+}
+
 static void free_pages_from(struct inode *inode, unsigned long first)
 {
 	struct tmpfs_info *ti = info(inode);
@@ -49,6 +57,7 @@ static void free_pages_from(struct inode *inode, unsigned long first)
 	for (i = first; i < ti->npages; i++) {
 		if (ti->pages[i]) {
 			free_pages(ti->pages[i], 0);
+			__atomic_sub_fetch(&tmpfs_pages, 1, __ATOMIC_RELAXED);
 			ti->pages[i] = NULL;
 			inode->i_blocks -= PAGE_SIZE / 512;
 		}
@@ -310,6 +319,7 @@ static struct page *get_page_at(struct inode *inode, unsigned long index)
 		page = alloc_page(__GFP_ZERO);
 		if (!page)
 			return NULL;
+		__atomic_add_fetch(&tmpfs_pages, 1, __ATOMIC_RELAXED);
 		ti->pages[index] = page;
 		inode->i_blocks += PAGE_SIZE / 512;
 	}
@@ -399,6 +409,44 @@ static long tmpfs_write(struct file *file, struct iov_iter *from, loff_t *pos)
 }
 
 /*
+ * SEEK_DATA and SEEK_HOLE at page granularity: a page never written (or
+ * truncated away) is a hole, as in Linux's shmem; the end of the file is
+ * a hole too.
+ */
+static loff_t tmpfs_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file->f_inode;
+	struct tmpfs_info *ti = info(inode);
+	unsigned long index, last;
+	loff_t pos;
+
+	if (whence != SEEK_DATA && whence != SEEK_HOLE)
+		return generic_file_llseek(file, offset, whence);
+	mutex_lock(&inode->i_rwsem);
+	if (offset < 0 || offset >= inode->i_size) {
+		mutex_unlock(&inode->i_rwsem);
+		return -ENXIO;
+	}
+	last = (unsigned long)((inode->i_size - 1) >> PAGE_SHIFT);
+	for (index = (unsigned long)(offset >> PAGE_SHIFT); index <= last;
+	     index++) {
+		bool data = index < ti->npages && ti->pages[index];
+
+		if (data == (whence == SEEK_DATA))
+			break;
+	}
+	pos = (loff_t)index << PAGE_SHIFT;
+	if (pos < offset)
+		pos = offset;
+	if (index > last)
+		pos = whence == SEEK_DATA ? -ENXIO : inode->i_size;
+	mutex_unlock(&inode->i_rwsem);
+	if (pos >= 0)
+		file->f_pos = pos;
+	return pos;
+}
+
+/*
  * Shrinking frees the pages past the end and zeroes the rest of the last
  * one, so growing again reads zeros; growing only moves i_size (a hole).
  */
@@ -452,6 +500,7 @@ static const struct file_operations tmpfs_dir_fops = {
 static const struct file_operations tmpfs_file_fops = {
 	.read = tmpfs_read,
 	.write = tmpfs_write,
+	.llseek = tmpfs_llseek,
 };
 
 /* tmpfs takes no mount options. */

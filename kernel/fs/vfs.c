@@ -9,6 +9,7 @@
 #include <breenix/errno.h>
 #include <breenix/namei.h>
 #include <breenix/pipe.h>
+#include <breenix/slab.h>
 #include <breenix/vfs.h>
 #include "internal.h"
 
@@ -24,7 +25,7 @@ static struct inode *nd_dir(struct nameidata *nd)
  * Resolves the parent of path and, for a normal last component, locks the
  * parent and looks the component up into *dentry (NULL otherwise).
  */
-static int lock_last(const struct path *at, const char *path,
+static int lock_last(const struct vfs_at *at, const char *path,
 		     const struct vfs_cred *cred, struct nameidata *nd,
 		     struct dentry **dentry)
 {
@@ -91,7 +92,7 @@ typedef int (*create_fn)(struct inode *dir, struct dentry *dentry,
  * exist and the parent must be writable. A trailing slash is only for
  * directories.
  */
-static int create_at(const struct path *at, const char *path, bool isdir,
+static int create_at(const struct vfs_at *at, const char *path, bool isdir,
 		     create_fn fn, const void *arg,
 		     const struct vfs_cred *cred)
 {
@@ -130,7 +131,7 @@ static int do_mkdir(struct inode *dir, struct dentry *dentry, const void *arg,
 	return dir->i_op->mkdir(dir, dentry, S_IFDIR | (md->mode & 07777), cred);
 }
 
-int vfs_mkdir(const struct path *at, const char *path, umode_t mode,
+int vfs_mkdir(const struct vfs_at *at, const char *path, umode_t mode,
 	      const struct vfs_cred *cred)
 {
 	struct mode_dev md = { .mode = mode };
@@ -148,7 +149,7 @@ static int do_mknod(struct inode *dir, struct dentry *dentry, const void *arg,
 	return dir->i_op->mknod(dir, dentry, md->mode, md->dev, cred);
 }
 
-int vfs_mknod(const struct path *at, const char *path, umode_t mode,
+int vfs_mknod(const struct vfs_at *at, const char *path, umode_t mode,
 	      kdev_t dev, const struct vfs_cred *cred)
 {
 	struct mode_dev md = { .mode = mode, .dev = dev };
@@ -184,7 +185,7 @@ static int do_symlink(struct inode *dir, struct dentry *dentry,
 	return dir->i_op->symlink(dir, dentry, arg, cred);
 }
 
-int vfs_symlink(const struct path *at, const char *target, const char *path,
+int vfs_symlink(const struct vfs_at *at, const char *target, const char *path,
 		const struct vfs_cred *cred)
 {
 	size_t len = strnlen(target, PATH_MAX);
@@ -221,23 +222,30 @@ static int do_link(struct inode *dir, struct dentry *dentry, const void *arg,
 	return err;
 }
 
-int vfs_link(const struct path *at, const char *from, const char *to,
-	     const struct vfs_cred *cred)
+int vfs_linkat(const struct vfs_at *old_at, const char *from,
+	       const struct vfs_at *new_at, const char *to,
+	       unsigned int lookup_flags, const struct vfs_cred *cred)
 {
 	struct link_arg la;
-	int err = kern_path(at, from, 0, cred, &la.old);
+	int err = kern_path(old_at, from, lookup_flags, cred, &la.old);
 
 	if (err)
 		return err;
 	if (S_ISDIR(la.old.dentry->d_inode->i_mode))
 		err = -EPERM;
 	else
-		err = create_at(at, to, false, do_link, &la, cred);
+		err = create_at(new_at, to, false, do_link, &la, cred);
 	path_put(&la.old);
 	return err;
 }
 
-static int remove_at(const struct path *at, const char *path, bool isdir,
+int vfs_link(const struct vfs_at *at, const char *from, const char *to,
+	     const struct vfs_cred *cred)
+{
+	return vfs_linkat(at, from, at, to, 0, cred);
+}
+
+static int remove_at(const struct vfs_at *at, const char *path, bool isdir,
 		     const struct vfs_cred *cred)
 {
 	struct nameidata nd;
@@ -278,13 +286,13 @@ out:
 	return err;
 }
 
-int vfs_unlink(const struct path *at, const char *path,
+int vfs_unlink(const struct vfs_at *at, const char *path,
 	       const struct vfs_cred *cred)
 {
 	return remove_at(at, path, false, cred);
 }
 
-int vfs_rmdir(const struct path *at, const char *path,
+int vfs_rmdir(const struct vfs_at *at, const char *path,
 	      const struct vfs_cred *cred)
 {
 	return remove_at(at, path, true, cred);
@@ -341,7 +349,7 @@ static int may_rename(struct nameidata *ond, struct dentry *old,
 }
 
 static int rename_locked(struct nameidata *ond, struct nameidata *nnd,
-			 const struct vfs_cred *cred)
+			 unsigned int flags, const struct vfs_cred *cred)
 {
 	struct inode *odir = nd_dir(ond), *ndir = nd_dir(nnd);
 	struct dentry *old, *new = NULL;
@@ -353,7 +361,10 @@ static int rename_locked(struct nameidata *ond, struct nameidata *nnd,
 		new = lookup_one(nnd->path.dentry, nnd->last, nnd->last_len);
 	if (!new)
 		goto out;
-	err = may_rename(ond, old, nnd, new, cred);
+	if ((flags & RENAME_NOREPLACE) && old->d_inode && new->d_inode)
+		err = -EEXIST;
+	else
+		err = may_rename(ond, old, nnd, new, cred);
 	if (err || old == new || old->d_inode == new->d_inode)
 		goto out;
 	if (new->d_inode && is_subdir(ond->path.dentry, new)) {
@@ -373,15 +384,19 @@ out:
 	return err;
 }
 
-int vfs_rename(const struct path *at, const char *from, const char *to,
-	       const struct vfs_cred *cred)
+int vfs_renameat(const struct vfs_at *old_at, const char *from,
+		 const struct vfs_at *new_at, const char *to, unsigned int flags,
+		 const struct vfs_cred *cred)
 {
 	struct nameidata ond, nnd;
-	int err = path_parent(at, from, cred, &ond);
+	int err;
 
+	if (flags & ~RENAME_NOREPLACE)
+		return -EINVAL;
+	err = path_parent(old_at, from, cred, &ond);
 	if (err)
 		return err;
-	err = path_parent(at, to, cred, &nnd);
+	err = path_parent(new_at, to, cred, &nnd);
 	if (err)
 		goto out_old;
 	if (ond.last_type != LAST_NORM || nnd.last_type != LAST_NORM)
@@ -390,7 +405,7 @@ int vfs_rename(const struct path *at, const char *from, const char *to,
 		err = -EXDEV;
 	if (!err) {
 		spin_lock(&rename_lock);
-		err = rename_locked(&ond, &nnd, cred);
+		err = rename_locked(&ond, &nnd, flags, cred);
 		spin_unlock(&rename_lock);
 	}
 	path_parent_put(&nnd);
@@ -399,7 +414,13 @@ out_old:
 	return err;
 }
 
-int vfs_stat(const struct path *at, const char *path, unsigned int flags,
+int vfs_rename(const struct vfs_at *at, const char *from, const char *to,
+	       const struct vfs_cred *cred)
+{
+	return vfs_renameat(at, from, at, to, 0, cred);
+}
+
+int vfs_stat(const struct vfs_at *at, const char *path, unsigned int flags,
 	     const struct vfs_cred *cred, struct kstat *st)
 {
 	struct path p;
@@ -414,7 +435,7 @@ int vfs_stat(const struct path *at, const char *path, unsigned int flags,
 	return 0;
 }
 
-long vfs_readlink(const struct path *at, const char *path, char *buf,
+long vfs_readlink(const struct vfs_at *at, const char *path, char *buf,
 		  size_t size, const struct vfs_cred *cred)
 {
 	struct inode *inode;
@@ -441,7 +462,7 @@ long vfs_readlink(const struct path *at, const char *path, char *buf,
 	return ret;
 }
 
-int vfs_truncate(const struct path *at, const char *path, loff_t size,
+int vfs_truncate(const struct vfs_at *at, const char *path, loff_t size,
 		 const struct vfs_cred *cred)
 {
 	struct inode *inode;
@@ -463,7 +484,7 @@ int vfs_truncate(const struct path *at, const char *path, loff_t size,
 	return err;
 }
 
-int vfs_chown(const struct path *at, const char *path, kuid_t uid, kgid_t gid,
+int vfs_chown(const struct vfs_at *at, const char *path, kuid_t uid, kgid_t gid,
 	      const struct vfs_cred *cred)
 {
 	struct inode *inode;
@@ -485,7 +506,7 @@ int vfs_chown(const struct path *at, const char *path, kuid_t uid, kgid_t gid,
 	return 0;
 }
 
-int vfs_set_mtime(const struct path *at, const char *path, int64_t mtime_ns,
+int vfs_set_mtime(const struct vfs_at *at, const char *path, int64_t mtime_ns,
 		  const struct vfs_cred *cred)
 {
 	struct inode *inode;
@@ -508,14 +529,45 @@ int vfs_set_mtime(const struct path *at, const char *path, int64_t mtime_ns,
 }
 
 /*
+ * A symlink met by O_CREAT: its target (a kmalloc'd copy) and the
+ * directory it is relative to, referenced, for the next round.
+ */
+struct create_link {
+	char *target;
+	struct path dir;
+};
+
+static int take_link(struct nameidata *nd, struct dentry *dentry,
+		     struct create_link *link)
+{
+	struct inode *inode = dentry->d_inode;
+	const char *target = inode->i_op && inode->i_op->get_link ?
+			     inode->i_op->get_link(inode) : NULL;
+	size_t len;
+
+	if (!target)
+		return -EINVAL;
+	len = strlen(target);
+	link->target = kmalloc(len + 1, GFP_KERNEL);
+	if (!link->target)
+		return -ENOMEM;
+	memcpy(link->target, target, len + 1);
+	link->dir = nd->path;
+	path_get(&link->dir);
+	return 0;
+}
+
+/*
  * O_CREAT: creates the last component when it does not exist. When it
  * exists (and no O_EXCL) the caller resolves the name again as a plain
  * open, following a final symlink as POSIX asks; *path is left unset then.
+ * A symlink to follow comes back in *link (target set), so a dangling
+ * one creates its target, as in Linux.
  */
-static int open_create(const struct path *at, const char *name,
+static int open_create(const struct vfs_at *at, const char *name,
 		       unsigned int flags, umode_t mode,
 		       const struct vfs_cred *cred, struct path *path,
-		       bool *created)
+		       bool *created, struct create_link *link)
 {
 	struct nameidata nd;
 	struct dentry *dentry;
@@ -524,6 +576,7 @@ static int open_create(const struct path *at, const char *name,
 
 	*created = false;
 	path->dentry = NULL;
+	link->target = NULL;
 	if (err)
 		return err;
 	dir = nd_dir(&nd);
@@ -531,6 +584,9 @@ static int open_create(const struct path *at, const char *name,
 		err = -EISDIR;
 	} else if (dentry->d_inode) {
 		err = (flags & O_EXCL) ? -EEXIST : 0;
+		if (!err && S_ISLNK(dentry->d_inode->i_mode) &&
+		    !(flags & O_NOFOLLOW))
+			err = take_link(&nd, dentry, link);
 	} else if (nd.trailing_slash) {
 		err = -EISDIR;
 	} else {
@@ -560,18 +616,59 @@ static int may_open(struct inode *inode, unsigned int flags,
 		return -ELOOP;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
+	if (flags & O_PATH)
+		return 0;
 	if (S_ISDIR(inode->i_mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
 		return -EISDIR;
-	if (acc == O_RDONLY || acc == O_RDWR)
+	/* Access mode 3 (Linux's ioctl-only open) needs both, grants neither. */
+	if (acc == O_RDONLY || acc == O_RDWR || acc == O_ACCMODE)
 		mask |= MAY_READ;
-	if (acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC))
+	if (acc != O_RDONLY || (flags & O_TRUNC))
 		mask |= MAY_WRITE;
-	if (acc == O_ACCMODE)
-		return -EINVAL;
+	if ((flags & O_NOATIME) && !inode_owner_or_capable(inode, cred))
+		return -EPERM;
 	return inode_permission(inode, mask, cred);
 }
 
-int vfs_open(const struct path *at, const char *name, unsigned int flags,
+/*
+ * The O_CREAT lookup: each symlink met at the end is followed by creating
+ * its target relative to the link's directory, at most MAXSYMLINKS times.
+ * *created says whether *path (then set) is new; if not, the name exists
+ * and the caller opens it as a plain open.
+ */
+static int open_creat(const struct vfs_at *at, const char *name,
+		      unsigned int flags, umode_t mode,
+		      const struct vfs_cred *cred, struct path *path,
+		      bool *created)
+{
+	struct vfs_at cur = { .root = at ? at->root : NULL,
+			      .dir = at ? at->dir : NULL };
+	struct create_link link, prev = { NULL, { NULL, NULL } };
+	unsigned int links = 0;
+	int err;
+
+	for (;;) {
+		err = open_create(&cur, name, flags, mode, cred, path, created,
+				  &link);
+		if (prev.target) {
+			kfree(prev.target);
+			path_put(&prev.dir);
+		}
+		if (err || !link.target)
+			break;
+		if (++links > MAXSYMLINKS) {
+			kfree(link.target);
+			path_put(&link.dir);
+			return -ELOOP;
+		}
+		prev = link;
+		name = link.target;
+		cur.dir = &prev.dir;
+	}
+	return err;
+}
+
+int vfs_open(const struct vfs_at *at, const char *name, unsigned int flags,
 	     umode_t mode, const struct vfs_cred *cred, struct file **out)
 {
 	const struct file_operations *fop;
@@ -583,8 +680,10 @@ int vfs_open(const struct path *at, const char *name, unsigned int flags,
 
 	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
 		return -EINVAL;
+	if (flags & O_PATH)
+		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	if (flags & O_CREAT) {
-		err = open_create(at, name, flags, mode, cred, &path, &created);
+		err = open_creat(at, name, flags, mode, cred, &path, &created);
 		if (err)
 			return err;
 	}
@@ -598,9 +697,26 @@ int vfs_open(const struct path *at, const char *name, unsigned int flags,
 			return err;
 	}
 	inode = path.dentry->d_inode;
-	err = created ? 0 : may_open(inode, flags, cred);
+	/* O_PATH|O_NOFOLLOW names the symlink itself. */
+	if ((flags & (O_PATH | O_NOFOLLOW)) == (O_PATH | O_NOFOLLOW) &&
+	    S_ISLNK(inode->i_mode))
+		err = 0;
+	else
+		err = created ? 0 : may_open(inode, flags, cred);
 	if (err)
 		goto out;
+	file = alloc_file(&path, flags & ~(O_CREAT | O_EXCL | O_NOCTTY |
+					   O_TRUNC | O_CLOEXEC));
+	if (!file) {
+		err = -ENOMEM;
+		goto out;
+	}
+	if (flags & O_PATH) {
+		file->f_op = NULL;
+		file->f_mode = FMODE_PATH;
+		*out = file;
+		goto out;
+	}
 	if (S_ISCHR(inode->i_mode))
 		fop = chrdev_lookup(inode->i_rdev);
 	else if (S_ISFIFO(inode->i_mode))
@@ -609,39 +725,37 @@ int vfs_open(const struct path *at, const char *name, unsigned int flags,
 		fop = inode->i_fop;
 	if (!fop) {
 		err = -ENXIO;
-		goto out;
+		goto out_file;
 	}
 	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode) && !created) {
 		err = do_truncate(inode, 0);
 		if (err)
-			goto out;
-	}
-	file = alloc_file(&path, flags & ~(O_CREAT | O_EXCL | O_TRUNC));
-	if (!file) {
-		err = -ENOMEM;
-		goto out;
+			goto out_file;
 	}
 	file->f_op = fop;
 	err = file->f_op->open ? file->f_op->open(inode, file) : 0;
-	if (err) {
-		file->f_op = NULL;
-		fput(file);
-		goto out;
-	}
+	if (err)
+		goto out_file;
 	*out = file;
+	goto out;
+out_file:
+	file->f_op = NULL;
+	fput(file);
 out:
 	path_put(&path);
 	return err;
 }
 
-int vfs_open_exec(const struct path *at, const char *name,
+int vfs_open_exec(const struct vfs_at *at, const char *name,
 		  unsigned int lookup_flags, const struct vfs_cred *cred,
 		  struct file **out)
 {
 	struct inode *inode;
 	struct file *file;
 	struct path path;
-	int err = kern_path(at, name, lookup_flags & LOOKUP_FOLLOW, cred, &path);
+	int err = kern_path(at, name,
+			    lookup_flags & (LOOKUP_FOLLOW | LOOKUP_EMPTY),
+			    cred, &path);
 
 	if (err)
 		return err;

@@ -4,6 +4,7 @@
  * exec's stack, with Linux's checks, errors and placement rules.
  */
 #include <breenix/errno.h>
+#include <breenix/fs.h>
 #include <breenix/mman.h>
 #include <breenix/process.h>
 #include <breenix/shmem.h>
@@ -96,6 +97,8 @@ void mmput(struct mm_struct *mm)
 	pgt_zap(mm, 0, TASK_SIZE);
 	vma_remove_range(mm, 0, TASK_SIZE);
 	pgt_free_pgd(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	kfree(mm);
 }
 
@@ -120,6 +123,7 @@ struct mm_struct *mm_dup(struct mm_struct *old)
 	mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
+	mm->exe_file = old->exe_file ? get_file(old->exe_file) : NULL;
 	list_for_each_entry(vma, &old->mmap, vm_list) {
 		if (vma->vm_flags & VMA_DONTCOPY)
 			continue;

@@ -11,6 +11,7 @@
 #include <breenix/cred.h>
 #include <breenix/errno.h>
 #include <breenix/exec.h>
+#include <breenix/fdtable.h>
 #include <breenix/mm.h>
 #include <breenix/mman.h>
 #include <breenix/namei.h>
@@ -90,6 +91,8 @@ struct linux_binprm {
 	loff_t size;			/* of file */
 	char head[BINPRM_BUF_SIZE];	/* its first bytes, zero-padded */
 	struct vfs_cred cred;
+	struct lookup_at cwd;		/* where interpreters are looked up */
+	bool have_cwd;
 	void *chunk;			/* EXEC_CHUNK bytes to copy the file through */
 	/* What the loader made: */
 	struct mm_struct *mm;
@@ -246,19 +249,6 @@ static int stack_limits(struct linux_binprm *bprm)
 	return 0;
 }
 
-/* Who the file lookups act as: the task's filesystem credentials. */
-static void exec_vfs_cred(struct vfs_cred *vc)
-{
-	const struct cred *c = current->cred;
-	unsigned int i;
-
-	vc->uid = c->fsuid;
-	vc->gid = c->fsgid;
-	vc->ngroups = c->ngroups < VFS_NGROUPS ? c->ngroups : VFS_NGROUPS;
-	for (i = 0; i < vc->ngroups; i++)
-		vc->groups[i] = c->groups[i];
-}
-
 static int read_exact(struct file *file, void *buf, size_t len, loff_t pos)
 {
 	while (len) {
@@ -276,13 +266,14 @@ static int read_exact(struct file *file, void *buf, size_t len, loff_t pos)
 }
 
 /* Opens a file to run and reads its size and first bytes. */
-static int open_binary(const char *name, unsigned int lookup,
-		       const struct vfs_cred *cred, struct file **out,
-		       loff_t *size, void *head, size_t head_len)
+static int open_binary(const struct vfs_at *at, const char *name,
+		       unsigned int lookup, const struct vfs_cred *cred,
+		       struct file **out, loff_t *size, void *head,
+		       size_t head_len)
 {
 	struct kstat st;
 	struct file *file;
-	int err = vfs_open_exec(NULL, name, lookup, cred, &file);
+	int err = vfs_open_exec(at, name, lookup, cred, &file);
 
 	if (err)
 		return err;
@@ -419,7 +410,8 @@ static int open_interp(struct linux_binprm *bprm, const struct elf_info *info,
 	if (!err)
 		err = elf_check_interp(path, info->interp_len);
 	if (!err)
-		err = open_binary(path, LOOKUP_FOLLOW, &bprm->cred, &in->file,
+		err = open_binary(&bprm->cwd.at, path, LOOKUP_FOLLOW,
+				  &bprm->cred, &in->file,
 				  &in->size, head, sizeof(head));
 	kfree(path);
 	if (err)
@@ -605,6 +597,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 	if (err)
 		goto out;
 	bprm->entry = in.file ? in.info.entry + ibias : info.entry + bias;
+	mm->exe_file = get_file(bprm->file);
 	bprm->mm = mm;
 	mm = NULL;
 out:
@@ -663,8 +656,8 @@ static int load_script(struct linux_binprm *bprm)
 	vfs_close(bprm->file);
 	bprm->file = NULL;
 	/* An interpreter is always followed through symlinks. */
-	return open_binary(bprm->interp, LOOKUP_FOLLOW, &bprm->cred,
-			   &bprm->file, &bprm->size, bprm->head,
+	return open_binary(&bprm->cwd.at, bprm->interp, LOOKUP_FOLLOW,
+			   &bprm->cred, &bprm->file, &bprm->size, bprm->head,
 			   sizeof(bprm->head));
 }
 
@@ -698,15 +691,16 @@ static const char *kbasename(const char *path)
 }
 
 /*
- * What else the old image leaves behind, past the point of no return.
- * Today a process is one thread whose only other state is its name:
- * the signals issue resets caught signals to SIG_DFL here, the file
- * descriptor issue (6) closes O_CLOEXEC descriptors here, and once
- * CLONE_THREAD exists the other threads are ended here.
+ * What else the old image leaves behind, past the point of no return:
+ * its name and its close-on-exec descriptors (the table was unshared
+ * before, so this cannot fail). The signals issue resets caught signals
+ * to SIG_DFL here, and once CLONE_THREAD exists the other threads are
+ * ended here.
  */
 static void flush_old_exec(struct task *tsk, const char *filename)
 {
 	strlcpy(tsk->name, kbasename(filename), sizeof(tsk->name));
+	do_close_on_exec();
 }
 
 /* The point of no return: the task takes the new address space. */
@@ -729,6 +723,8 @@ static void exec_mmap(struct mm_struct *mm)
 
 static void bprm_free(struct linux_binprm *bprm)
 {
+	if (bprm->have_cwd)
+		lookup_at_put(&bprm->cwd);
 	if (bprm->mm)
 		mmput(bprm->mm);
 	if (bprm->file)
@@ -749,6 +745,7 @@ static int do_execveat_common(int dirfd, const char *path,
 			      const struct arg_src *envp, int flags)
 {
 	struct linux_binprm *bprm;
+	struct lookup_at at;
 	unsigned int lookup;
 	const char *name = path;
 	long n;
@@ -756,22 +753,20 @@ static int do_execveat_common(int dirfd, const char *path,
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	/*
-	 * No file descriptor is open until the fd table exists (issue 6), so
-	 * a dirfd other than AT_FDCWD is -EBADF wherever Linux would use it.
-	 */
-	if (path[0] != '/' && dirfd != AT_FDCWD)
-		return -EBADF;
-	/* AT_EMPTY_PATH with AT_FDCWD runs the cwd, a directory: -EACCES. */
-	if (!path[0])
-		name = ".";
 	lookup = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	/* AT_EMPTY_PATH runs the file dirfd names (the cwd: a directory, -EACCES). */
+	if (!path[0])
+		lookup |= LOOKUP_EMPTY;
 
 	bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
 	if (!bprm)
 		return -ENOMEM;
 	bprm->filename = path;
-	exec_vfs_cred(&bprm->cred);
+	current_vfs_cred(&bprm->cred, false);
+	err = lookup_at_get(AT_FDCWD, "", true, &bprm->cwd);
+	if (err)
+		goto out;
+	bprm->have_cwd = true;
 	err = -ENOMEM;
 	bprm->interp = kmalloc(strlen(name) + 1, GFP_KERNEL);
 	bprm->chunk = kmalloc(EXEC_CHUNK, GFP_KERNEL);
@@ -784,8 +779,13 @@ static int do_execveat_common(int dirfd, const char *path,
 	bprm->p = bprm->cap - sizeof(uint64_t);
 
 	/* As Linux: the file first, then the arguments. */
-	err = open_binary(bprm->interp, lookup, &bprm->cred, &bprm->file,
-			  &bprm->size, bprm->head, sizeof(bprm->head));
+	err = lookup_at_get(dirfd, name, true, &at);
+	if (err)
+		goto out;
+	err = open_binary(&at.at, bprm->interp, lookup, &bprm->cred,
+			  &bprm->file, &bprm->size, bprm->head,
+			  sizeof(bprm->head));
+	lookup_at_put(&at);
 	if (err)
 		goto out;
 	n = count_args(argv);
@@ -814,6 +814,9 @@ static int do_execveat_common(int dirfd, const char *path,
 	}
 	if (!err)
 		err = exec_binprm(bprm);
+	/* A descriptor table shared with CLONE_FILES becomes the task's own. */
+	if (!err)
+		err = unshare_files();
 	if (err)
 		goto out;
 

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <breenix/cred.h>
 #include <breenix/errno.h>
+#include <breenix/fdtable.h>
+#include <breenix/fs_struct.h>
 #include <breenix/mman.h>
 #include <breenix/panic.h>
 #include <breenix/pid.h>
@@ -146,6 +148,8 @@ void do_exit(int code)
 		panic("Attempted to kill init! exitcode=0x%08x",
 		      sig->group_exit_code ? sig->group_exit_code : code);
 	exit_mm(tsk);
+	exit_files(tsk);
+	exit_fs(tsk);
 	if (exit_notify(tsk))
 		release_task(tsk);
 	/* From here the scheduler's reference is the last one a thread has. */

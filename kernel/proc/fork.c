@@ -9,6 +9,8 @@
 #include <string.h>
 #include <breenix/cred.h>
 #include <breenix/errno.h>
+#include <breenix/fdtable.h>
+#include <breenix/fs_struct.h>
 #include <breenix/mm.h>
 #include <breenix/mman.h>
 #include <breenix/pid.h>
@@ -34,10 +36,10 @@ int nr_threads;
 int max_threads = MAX_THREADS;
 
 /*
- * Flags that are accepted and need nothing yet: CLONE_FS and CLONE_FILES
- * share what does not exist before issue 6, CLONE_SIGHAND what does not
- * before signals (its VM rule is still checked); the others are hints
- * Linux ignores too in this configuration (no ptrace, no SysV semaphores).
+ * Flags that are accepted and need nothing yet: CLONE_SIGHAND shares
+ * what does not exist before signals (its VM rule is still checked); the
+ * others are hints Linux ignores too in this configuration (no ptrace,
+ * no SysV semaphores).
  */
 #define CLONE_SUPPORTED	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES |	\
 			 CLONE_SIGHAND | CLONE_PTRACE | CLONE_VFORK |	\
@@ -231,6 +233,12 @@ static struct task *copy_process(struct kernel_clone_args *args, int *errp)
 	err = copy_mm(flags, p);
 	if (err)
 		goto free;
+	/* On failure free_task drops whichever of the two was made. */
+	err = copy_files(flags, p);
+	if (!err)
+		err = copy_fs(flags, p);
+	if (err)
+		goto free_mm;
 	if (flags & CLONE_VFORK) {
 		p->vfork_done = kmalloc(sizeof(*p->vfork_done), GFP_KERNEL);
 		if (!p->vfork_done) {

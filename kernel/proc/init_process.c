@@ -9,6 +9,8 @@
 #include <breenix/exec.h>
 #include <breenix/cmdline.h>
 #include <breenix/cred.h>
+#include <breenix/fdtable.h>
+#include <breenix/fs_struct.h>
 #include <breenix/init_args.h>
 #include <breenix/panic.h>
 #include <breenix/pid.h>
@@ -16,6 +18,7 @@
 #include <breenix/process.h>
 #include <breenix/sched.h>
 #include <breenix/time.h>
+#include <breenix/vfs.h>
 #include <asm/processor.h>
 #include <uapi/linux/signal.h>
 #include "proc_internal.h"
@@ -33,6 +36,28 @@ static int try_init(const char *path)
 	return err;
 }
 
+/*
+ * Linux's console_on_rootfs: /dev/console as descriptors 0, 1 and 2, one
+ * open file shared by all three; without it init runs with none.
+ */
+static void console_on_rootfs(void)
+{
+	struct file *file;
+	int i, fd;
+
+	if (vfs_open(NULL, "/dev/console", O_RDWR, 0, &vfs_root_cred, &file)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		fd = get_unused_fd_flags(0);
+		if (fd < 0)
+			break;
+		fd_install((unsigned int)fd, get_file(file));
+	}
+	fput(file);
+}
+
 static int init_thread(void *unused)
 {
 	static const char *const fallback[] = {
@@ -43,6 +68,7 @@ static int init_thread(void *unused)
 	int err;
 
 	(void)unused;
+	console_on_rootfs();
 	if (path && *path) {
 		err = try_init(path);
 		if (!err)
@@ -78,6 +104,10 @@ void start_init(void)
 	sig->rlim[RLIMIT_NPROC].rlim_max = (uint64_t)max_threads / 2;
 	sig->flags = SIGNAL_UNKILLABLE;
 	t->signal = sig;
+	t->files = files_alloc();
+	t->fs = fs_alloc();
+	if (!t->files || !t->fs)
+		panic("init: no memory for PID 1");
 	t->exit_signal = SIGCHLD;
 	t->start_time = ktime_get_ns();
 	list_add_tail(&t->thread_node, &sig->thread_head);

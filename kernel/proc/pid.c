@@ -175,3 +175,47 @@ unsigned int pid_nr_used(void)
 {
 	return __atomic_load_n(&pidmap.nr_used, __ATOMIC_RELAXED);
 }
+
+int next_tgid(int nr)
+{
+	unsigned long flags;
+	struct pid *pid;
+	int found = -1;
+
+	if (nr < 0)
+		nr = 0;
+	flags = spin_lock_irqsave(&pid_lock);
+	while (found < 0 && (nr = pidmap_next(&pidmap, (unsigned int)nr)) >= 0) {
+		pid = lookup(nr);
+		/* A number held only by a group or session names no task. */
+		if (pid && pid->task && pid->task->group_leader == pid->task)
+			found = nr;
+		nr++;
+	}
+	spin_unlock_irqrestore(&pid_lock, flags);
+	return found;
+}
+
+unsigned int pid_nr_tasks(void)
+{
+	unsigned int i, n = 0;
+	unsigned long flags;
+	struct pid *pid;
+
+	flags = spin_lock_irqsave(&pid_lock);
+	for (i = 0; i < PID_HASH_SIZE; i++)
+		list_for_each_entry(pid, &pid_hash[i], hash_node)
+			if (pid->task)
+				n++;
+	spin_unlock_irqrestore(&pid_lock, flags);
+	return n;
+}
+
+int pid_last_nr(void)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+	int nr = (int)pidmap.cursor - 1;
+
+	spin_unlock_irqrestore(&pid_lock, flags);
+	return nr;
+}

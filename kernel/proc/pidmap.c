@@ -92,3 +92,17 @@ bool pidmap_test(const struct pidmap *m, unsigned int nr)
 {
 	return nr < m->pid_max && test_bit_nr(m->bits, nr);
 }
+
+int pidmap_next(const struct pidmap *m, unsigned int nr)
+{
+	while (nr < m->pid_max) {
+		if (nr % PIDMAP_LONG_BITS == 0 && !m->bits[nr / PIDMAP_LONG_BITS]) {
+			nr += PIDMAP_LONG_BITS;
+			continue;
+		}
+		if (test_bit_nr(m->bits, nr))
+			return (int)nr;
+		nr++;
+	}
+	return -1;
+}

@@ -34,14 +34,22 @@ static void set_need_resched(void)
 	this_cpu_write(need_resched, 1);
 }
 
-/* Charges the running task for the CPU it used since it was last charged. */
+/*
+ * Charges the running task for the CPU it used since it was last charged;
+ * the idle task, which CFS does not schedule, keeps its time for /proc/uptime.
+ */
 static void update_curr(struct rq *rq)
 {
 	uint64_t now = ktime_get_ns();
 	struct task *curr = rq->curr;
 
-	if (curr != rq->idle && curr->se.on_rq && now > rq->exec_start)
-		cfs_update_curr(&rq->cfs, &curr->se, now - rq->exec_start);
+	if (now > rq->exec_start) {
+		if (curr == rq->idle)
+			curr->se.sum_exec_runtime += now - rq->exec_start;
+		else if (curr->se.on_rq)
+			cfs_update_curr(&rq->cfs, &curr->se,
+					now - rq->exec_start);
+	}
 	rq->exec_start = now;
 }
 
@@ -282,6 +290,13 @@ void sched_boot_task_done(void)
 {
 	pr_info("sched: boot task done, CPU 0 to the idle task\n");
 	task_exit(0);
+}
+
+uint64_t sched_idle_time(void)
+{
+	struct rq *rq = this_rq();
+
+	return task_sched_runtime(rq->idle);
 }
 
 unsigned int sched_nr_running(void)

@@ -1,13 +1,14 @@
 /*
  * sysinfo(2): uptime, load, memory and process counts in one call, as
  * Linux fills them (kernel/sys.c do_sysinfo). There is no swap, no high
- * memory and no buffer cache, so those read 0; shared memory is the pages
- * of MAP_SHARED anonymous mappings.
+ * memory and no buffer cache, so those read 0; shared memory is tmpfs file
+ * pages and MAP_SHARED anonymous mappings, as Linux counts it.
  */
 #include <string.h>
 #include <breenix/loadavg.h>
 #include <breenix/mm.h>
 #include <breenix/shmem.h>
+#include <breenix/tmpfs.h>
 #include <breenix/syscall.h>
 #include <breenix/time.h>
 #include <breenix/uaccess.h>
@@ -30,7 +31,7 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo *, uinfo)
 	/* Sizes in bytes (mem_unit 1), as Linux gives them on 64-bit. */
 	info.totalram = ms.total_pages * PAGE_SIZE;
 	info.freeram = ms.free_pages * PAGE_SIZE;
-	info.sharedram = shmem_total_pages() * PAGE_SIZE;
+	info.sharedram = (shmem_total_pages() + tmpfs_total_pages()) * PAGE_SIZE;
 	info.procs = __atomic_load_n(&nr_threads, __ATOMIC_RELAXED);
 	info.mem_unit = 1;
 	return copy_to_user(uinfo, &info, sizeof(info));

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <breenix/cred.h>
+#include <breenix/fdtable.h>
+#include <breenix/fs_struct.h>
 #include <breenix/kthread.h>
 #include <breenix/pid.h>
 #include <breenix/slab.h>
@@ -41,6 +43,11 @@ static void free_task(struct task *t)
 	detach_pid(t);
 	if (t->signal)
 		put_signal_struct(t->signal);
+	/* Set only when fork failed after making them; exit drops them. */
+	if (t->files)
+		files_put(t->files);
+	if (t->fs)
+		fs_put(t->fs);
 	vfree(t->stack);
 	kfree(t->fpu_alloc);
 	if (t->cred)

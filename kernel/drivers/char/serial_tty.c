@@ -90,7 +90,9 @@ static unsigned int serial_poll(struct file *file, poll_table *pt)
 	return mask;
 }
 
+/* A tty has no position: lseek, pread and pwrite are -ESPIPE. */
 static const struct file_operations serial_fops = {
+	.open = stream_open,
 	.read = serial_read,
 	.write = serial_write,
 	.poll = serial_poll,

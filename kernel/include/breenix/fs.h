@@ -18,6 +18,7 @@
 #define MAXSYMLINKS	40	/* symlinks followed in one lookup */
 
 typedef long loff_t;
+#define LOFF_MAX	((loff_t)(~0UL >> 1))
 typedef unsigned short umode_t;
 typedef uint32_t kuid_t;
 typedef uint32_t kgid_t;
@@ -42,14 +43,16 @@ typedef uint32_t kdev_t;
 #define DT_LNK		10
 #define DT_SOCK		12
 
-#define VFS_NGROUPS	16
-
-/* Who asks: the task's credentials are passed in until tasks carry them. */
+/*
+ * Who asks: the ids a lookup or permission check acts as (a task's fsuid,
+ * fsgid and groups; its real ids for access(2)). groups points into the
+ * credentials the caller holds.
+ */
 struct vfs_cred {
 	kuid_t uid;
 	kgid_t gid;
 	unsigned int ngroups;
-	kgid_t groups[VFS_NGROUPS];	/* supplementary groups */
+	const kgid_t *groups;		/* supplementary groups */
 };
 
 extern const struct vfs_cred vfs_root_cred;
@@ -64,12 +67,16 @@ struct dir_context;
 
 struct file_system_type {
 	const char *name;
+	int fs_flags;			/* FS_REQUIRES_DEV */
 	/* Fills in sb (s_root, s_op, ...) for a new instance; data may be NULL. */
 	int (*fill_super)(struct super_block *sb, const void *data);
 	/* Frees what fill_super made beyond s_root; NULL when nothing. */
 	void (*kill_super)(struct super_block *sb);
 	struct list_head node;
 };
+
+/* fs_flags: a filesystem that lives on a block device (Linux's value). */
+#define FS_REQUIRES_DEV	1
 
 struct super_operations {
 	/* The last reference to an inode is gone: free the fs's part. */
@@ -204,6 +211,17 @@ struct path {
 	struct dentry *dentry;
 };
 
+/*
+ * Where a lookup starts (Linux's nameidata root and dfd): absolute names
+ * and absolute symlink targets at root, relative names at dir, and ".."
+ * never climbs above root. A NULL root is the namespace root, a NULL dir
+ * is root; a NULL vfs_at is both.
+ */
+struct vfs_at {
+	const struct path *root;
+	const struct path *dir;
+};
+
 struct file {
 	struct path f_path;
 	struct inode *f_inode;
@@ -212,21 +230,24 @@ struct file {
 	unsigned int f_mode;		/* FMODE_* */
 	loff_t f_pos;
 	int f_count;
-	spinlock_t f_lock;		/* f_pos */
+	spinlock_t f_lock;		/* f_flags changes (fcntl F_SETFL) */
+	/*
+	 * Serialises the read-modify-write of f_pos by read, write, lseek and
+	 * getdents on regular files and directories (Linux's f_pos_lock), so
+	 * descriptors shared after dup or fork see one position.
+	 */
+	struct mutex f_pos_lock;
 	unsigned int f_pipe;		/* pipes: writers seen at open (poll's POLLHUP) */
 	void *private_data;
 };
 
-/*
- * f_mode. Every file opens seekable with FMODE_LSEEK, FMODE_PREAD and
- * FMODE_PWRITE (alloc_file); a stream (pipe, FIFO, socket) clears them, and
- * lseek, pread and pwrite on it are -ESPIPE, as Linux's stream_open.
- */
 #define FMODE_READ	(1u << 0)
 #define FMODE_WRITE	(1u << 1)
-#define FMODE_LSEEK	(1u << 2)
-#define FMODE_PREAD	(1u << 3)
-#define FMODE_PWRITE	(1u << 4)
+#define FMODE_LSEEK	(1u << 2)	/* the position can move */
+#define FMODE_PREAD	(1u << 3)	/* pread64 works */
+#define FMODE_PWRITE	(1u << 4)	/* pwrite64 works */
+#define FMODE_PATH	(1u << 5)	/* O_PATH: a place, not an open file */
+#define FMODE_ATOMIC_POS (1u << 6)	/* f_pos under f_pos_lock */
 
 /*
  * readdir: iterate calls actor for each entry from ctx->pos on and sets
@@ -266,6 +287,9 @@ void inode_init_owner(struct inode *inode, const struct inode *dir,
 int64_t current_time_ns(void);
 unsigned int dt_type(umode_t mode);
 bool in_group(const struct vfs_cred *cred, kgid_t gid);
+/* Whether cred owns inode or is root (Linux's inode_owner_or_capable). */
+bool inode_owner_or_capable(const struct inode *inode,
+			    const struct vfs_cred *cred);
 /* -EACCES unless cred may access inode as mask (MAY_*) says. */
 int inode_permission(const struct inode *inode, int mask,
 		     const struct vfs_cred *cred);
@@ -297,9 +321,29 @@ void path_put(const struct path *path);
 struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *dentry);
 /* The namespace root, referenced. */
 void get_root(struct path *root);
+/*
+ * /proc/mounts and /proc/filesystems: calls @fn for every mount, oldest
+ * first, and for every filesystem type, in registration order, with the
+ * list's lock held (@fn must not sleep; the dcache lock may be taken).
+ */
+void iterate_mounts(void (*fn)(struct vfsmount *mnt, void *arg), void *arg);
+void iterate_filesystems(void (*fn)(const struct file_system_type *fs,
+				    void *arg), void *arg);
 
 /* Files (kernel/fs/file.c). */
 struct file *get_file(struct file *file);
 void fput(struct file *file);
+/*
+ * An open for files without positions (pipes, ttys): lseek is -ESPIPE,
+ * pread64 and pwrite64 too (Linux's stream_open).
+ */
+int stream_open(struct inode *inode, struct file *file);
+/*
+ * llseek's default: SEEK_SET, SEEK_CUR, SEEK_END (not for directories);
+ * SEEK_DATA and SEEK_HOLE with all data up to the end; -EINVAL for a
+ * negative or overflowing result, -ENXIO for SEEK_DATA/HOLE at or past
+ * the end. Called with f_pos_lock held (vfs_lseek).
+ */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 
 #endif

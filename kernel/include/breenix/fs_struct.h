@@ -23,8 +23,25 @@ struct fs_struct *fs_alloc(void);
 struct fs_struct *fs_dup(struct fs_struct *old);
 void fs_get(struct fs_struct *fs);
 void fs_put(struct fs_struct *fs);
-/* Copies of the current task's root and pwd, referenced (path_put them). */
+/*
+ * Copies of the current task's root and pwd, referenced (path_put them);
+ * the namespace root for a task without an fs_struct (kernel threads).
+ */
 void get_fs_root(struct path *root);
 void get_fs_pwd(struct path *pwd);
+/* chroot and chdir: the new place is referenced by the fs_struct. */
+void set_fs_root(struct fs_struct *fs, const struct path *root);
+void set_fs_pwd(struct fs_struct *fs, const struct path *pwd);
+/* The current task's umask (0 without an fs_struct). */
+unsigned int current_umask(void);
+
+struct task;
+/* @task's root and pwd, referenced: -ENOENT once it has exited. */
+int get_task_root_pwd(struct task *task, struct path *root,
+		      struct path *pwd);
+/* fork: the child's, shared or copied as CLONE_FS says. */
+int copy_fs(unsigned long clone_flags, struct task *child);
+/* exit: the task lets go of it (Linux's exit_fs). */
+void exit_fs(struct task *task);
 
 #endif

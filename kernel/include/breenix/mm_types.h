@@ -26,6 +26,7 @@
 #define VMA_WIPEONFORK	0x0800UL	/* MADV_WIPEONFORK: the child's reads zero */
 
 struct shmem_object;
+struct file;
 
 struct vm_area_struct {
 	uint64_t vm_start;		/* first byte, page aligned */
@@ -54,6 +55,7 @@ struct mm_struct {
 	uint64_t start_code, end_code, start_data, end_data;
 	uint64_t start_brk, brk, start_stack;
 	uint64_t arg_start, arg_end, env_start, env_end;
+	struct file *exe_file;		/* the program exec loaded (/proc/<pid>/exe) */
 };
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * The path walk: from a starting point (a process's cwd, later) or the root,
+ * The path walk: from a starting point (a process's cwd or a dirfd) or its root,
  * through ".", "..", symlinks and mount points, checking search permission
  * on every directory it passes, as Linux's namei does.
  */
@@ -10,6 +10,7 @@
 
 #define LOOKUP_FOLLOW		(1u << 0)	/* follow a final symlink */
 #define LOOKUP_DIRECTORY	(1u << 1)	/* the result must be a directory */
+#define LOOKUP_EMPTY		(1u << 2)	/* "" names the start (AT_EMPTY_PATH) */
 
 /* What a parent lookup found as the last component. */
 enum last_type { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
@@ -26,11 +27,10 @@ struct nameidata {
 };
 
 /*
- * Resolves name from at (NULL: the root; an absolute name ignores it) into
- * *out, referenced. Errors: -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG,
+ * Resolves name from at (see struct vfs_at) into *out, referenced. Errors: -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG,
  * -EACCES, -ENOMEM.
  */
-int kern_path(const struct path *at, const char *name, unsigned int flags,
+int kern_path(const struct vfs_at *at, const char *name, unsigned int flags,
 	      const struct vfs_cred *cred, struct path *out);
 
 /*
@@ -38,7 +38,7 @@ int kern_path(const struct path *at, const char *name, unsigned int flags,
  * parent directory and nd->last on the component (which need not exist).
  * On success the caller calls path_parent_put(nd).
  */
-int path_parent(const struct path *at, const char *name,
+int path_parent(const struct vfs_at *at, const char *name,
 		const struct vfs_cred *cred, struct nameidata *nd);
 void path_parent_put(struct nameidata *nd);
 
@@ -49,5 +49,30 @@ void path_parent_put(struct nameidata *nd);
  */
 struct dentry *lookup_one(struct dentry *dir, const char *name,
 			  unsigned int len);
+
+/*
+ * The system calls' starting point for @name (Linux's path_init with a
+ * dfd): the current task's root, and for a relative name @dfd's directory
+ * (AT_FDCWD: the working directory). -EBADF for a closed @dfd, -ENOTDIR
+ * when it is not a directory; with @empty and an empty @name any file
+ * (O_PATH ones too) is the start, and the result. On success release it
+ * with lookup_at_put.
+ */
+struct lookup_at {
+	struct path root, dir;
+	struct vfs_at at;
+};
+
+int lookup_at_get(int dfd, const char *name, bool empty,
+		  struct lookup_at *la);
+void lookup_at_put(struct lookup_at *la);
+
+/*
+ * A path from user memory into a new PATH_MAX buffer (putname it), as
+ * Linux's getname: -EFAULT, -ENAMETOOLONG for a path of PATH_MAX bytes or
+ * more, -ENOENT for "" unless @empty_ok, -ENOMEM.
+ */
+char *getname(const char *upath, bool empty_ok, int *err);
+void putname(char *name);
 
 #endif

@@ -43,4 +43,14 @@ struct pid *find_get_pid(int nr);
 /* Pid numbers in use, for the pid ktests and /proc later. */
 unsigned int pid_nr_used(void);
 
+/*
+ * /proc's readdir: the lowest number >= @nr of a task that leads its
+ * thread group, or -1 when there is none.
+ */
+int next_tgid(int nr);
+/* Tasks that have a pid (threads and kernel threads, zombies too). */
+unsigned int pid_nr_tasks(void);
+/* The number the allocator gave last (/proc/loadavg). */
+int pid_last_nr(void);
+
 #endif

@@ -45,5 +45,7 @@ int pidmap_alloc_nr(struct pidmap *m, unsigned int nr);
 
 void pidmap_free(struct pidmap *m, unsigned int nr);
 bool pidmap_test(const struct pidmap *m, unsigned int nr);
+/* The lowest number in use at or after @nr, or -1 when there is none. */
+int pidmap_next(const struct pidmap *m, unsigned int nr);
 
 #endif

@@ -49,6 +49,8 @@ __attribute__((noreturn)) void sched_boot_task_done(void);
 uint64_t sched_nr_switches(void);
 /* Tasks runnable or running, the idle task not counted. */
 unsigned int sched_nr_running(void);
+/* ns the CPU spent in its idle task since boot (/proc/uptime). */
+uint64_t sched_idle_time(void);
 
 /* @t's CPU time in ns, up to now if it is running. */
 uint64_t task_sched_runtime(struct task *t);

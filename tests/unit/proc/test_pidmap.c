@@ -149,6 +149,33 @@ START_TEST(random_against_model)
 }
 END_TEST
 
+/* pidmap_next (/proc's readdir order) against a model of random numbers. */
+START_TEST(next_finds_numbers_in_order)
+{
+	static unsigned char used[PID_MAX_DEFAULT];
+	unsigned int i, nr;
+	int want = -1;
+
+	setup();
+	memset(used, 0, sizeof(used));
+	used[0] = 1;
+	srand(7);
+	for (i = 0; i < 500; i++) {
+		nr = (unsigned int)rand() % PID_MAX_DEFAULT;
+		if (pidmap_alloc_nr(&m, nr) >= 0)
+			used[nr] = 1;
+	}
+	ck_assert_int_eq(pidmap_next(&m, 0), 0);
+	for (nr = PID_MAX_DEFAULT; nr-- > 0;) {
+		if (used[nr])
+			want = (int)nr;
+		CHECK(pidmap_next(&m, nr) == want, "next(%u) = %d, model %d",
+		      nr, pidmap_next(&m, nr), want);
+	}
+	ck_assert_int_eq(pidmap_next(&m, PID_MAX_DEFAULT + 100), -1);
+}
+END_TEST
+
 Suite *unit_suite(void)
 {
 	Suite *s = suite_create("pidmap");
@@ -160,6 +187,7 @@ Suite *unit_suite(void)
 	tcase_add_test(tc, cursor_continues_after_wrap);
 	tcase_add_test(tc, count_and_bounds);
 	tcase_add_test(tc, random_against_model);
+	tcase_add_test(tc, next_finds_numbers_in_order);
 	suite_add_tcase(s, tc);
 	return s;
 }

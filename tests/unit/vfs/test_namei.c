@@ -26,6 +26,7 @@ static uint64_t ino_of(const char *path)
 START_TEST(absolute_and_relative)
 {
 	struct path a;
+	struct vfs_at at = { .dir = &a };
 	struct kstat st;
 
 	mkdirs();
@@ -37,10 +38,10 @@ START_TEST(absolute_and_relative)
 	ck_assert_uint_eq(ino_of("/a/./b/../b/./f"), st.ino);
 	ck_assert_int_eq(kern_path(NULL, "/a", LOOKUP_FOLLOW, &vfs_root_cred,
 				   &a), 0);
-	ck_assert_int_eq(vfs_stat(&a, "b/f", 0, &vfs_root_cred, &st), 0);
-	ck_assert_int_eq(vfs_stat(&a, "../a/b/f", 0, &vfs_root_cred, &st), 0);
-	ck_assert_int_eq(vfs_stat(&a, "/a/b/f", 0, &vfs_root_cred, &st), 0);
-	ck_assert_int_eq(vfs_stat(&a, ".", 0, &vfs_root_cred, &st), 0);
+	ck_assert_int_eq(vfs_stat(&at, "b/f", 0, &vfs_root_cred, &st), 0);
+	ck_assert_int_eq(vfs_stat(&at, "../a/b/f", 0, &vfs_root_cred, &st), 0);
+	ck_assert_int_eq(vfs_stat(&at, "/a/b/f", 0, &vfs_root_cred, &st), 0);
+	ck_assert_int_eq(vfs_stat(&at, ".", 0, &vfs_root_cred, &st), 0);
 	ck_assert_uint_eq(st.ino, ino_of("/a"));
 	path_put(&a);
 }
@@ -325,7 +326,7 @@ START_TEST(mount_points)
 	ck_assert_uint_eq(ino_of("/mnt/d/../../under"), ino_of("/under"));
 	ck_assert_uint_eq(ino_of("/mnt/../mnt/d/f"), st.ino);
 	ck_assert_int_eq(kern_path(NULL, "/mnt/d", 0, &vfs_root_cred, &m), 0);
-	ck_assert_int_eq(vfs_stat(&m, "../..", 0, &vfs_root_cred, &st), 0);
+	ck_assert_int_eq(vfs_stat(&(struct vfs_at){ .dir = &m }, "../..", 0, &vfs_root_cred, &st), 0);
 	ck_assert_uint_eq(st.ino, root.ino);
 	ck_assert_uint_eq(st.dev, root.dev);
 	path_put(&m);
@@ -336,11 +337,11 @@ START_TEST(mount_points)
 	ck_assert_int_eq(vfs_rmdir(NULL, "/mnt", &vfs_root_cred), -EBUSY);
 	ck_assert_int_eq(vfs_open(NULL, "/mnt/d/f", O_RDONLY, 0,
 				  &vfs_root_cred, &f), 0);
-	ck_assert_int_eq(vfs_umount(NULL, "/mnt", &vfs_root_cred), -EBUSY);
+	ck_assert_int_eq(vfs_umount(NULL, "/mnt", LOOKUP_FOLLOW, &vfs_root_cred), -EBUSY);
 	vfs_close(f);
-	ck_assert_int_eq(vfs_umount(NULL, "/mnt/d", &vfs_root_cred), -EINVAL);
-	ck_assert_int_eq(vfs_umount(NULL, "/", &vfs_root_cred), -EBUSY);
-	ck_assert_int_eq(vfs_umount(NULL, "/mnt", &vfs_root_cred), 0);
+	ck_assert_int_eq(vfs_umount(NULL, "/mnt/d", LOOKUP_FOLLOW, &vfs_root_cred), -EINVAL);
+	ck_assert_int_eq(vfs_umount(NULL, "/", LOOKUP_FOLLOW, &vfs_root_cred), -EBUSY);
+	ck_assert_int_eq(vfs_umount(NULL, "/mnt", LOOKUP_FOLLOW, &vfs_root_cred), 0);
 	ck_assert_int_eq(stat_of("/mnt/d", &st), -ENOENT);
 	ck_assert_int_eq(shim_objects_in_use(), objs);
 	ck_assert_int_eq(shim_pages_in_use(), pgs);

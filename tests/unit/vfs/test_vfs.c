@@ -9,7 +9,8 @@
 
 const struct vfs_cred user_cred = { .uid = 1000, .gid = 1000 };
 const struct vfs_cred other_cred = {
-	.uid = 1001, .gid = 1001, .ngroups = 1, .groups = { 50 },
+	.uid = 1001, .gid = 1001, .ngroups = 1,
+	.groups = (const kgid_t[]){ 50 },
 };
 
 void vfs_setup(void)
@@ -48,5 +49,6 @@ Suite *unit_suite(void)
 {
 	unit_add_suite(tmpfs_suite());
 	unit_add_suite(pipe_suite());
+	unit_add_suite(attr_suite());
 	return namei_suite();
 }

@@ -23,5 +23,6 @@ int stat_of(const char *path, struct kstat *st);
 Suite *namei_suite(void);
 Suite *tmpfs_suite(void);
 Suite *pipe_suite(void);
+Suite *attr_suite(void);
 
 #endif

@@ -33,6 +33,10 @@
 #define SEEK_CUR	1
 #define SEEK_END	2
 #endif
+#ifndef SEEK_DATA
+#define SEEK_DATA	3	/* the next byte of data at or after offset */
+#define SEEK_HOLE	4	/* the next hole at or after offset */
+#endif
 
 #ifndef AT_FDCWD
 #define AT_FDCWD		-100
@@ -40,6 +44,12 @@
 #define AT_REMOVEDIR		0x200
 #define AT_SYMLINK_FOLLOW	0x400
 #define AT_EMPTY_PATH		0x1000
+#endif
+#ifndef AT_EACCESS
+#define AT_EACCESS		0x200	/* faccessat: effective ids */
+#endif
+#ifndef AT_STATX_SYNC_TYPE
+#define AT_STATX_SYNC_TYPE	0x6000	/* statx: how to sync (tmpfs: nothing) */
 #endif
 
 #endif
