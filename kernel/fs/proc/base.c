@@ -1,6 +1,7 @@
 /*
  * /proc/<pid>: a directory per process with its stat, status, cmdline,
- * environ, maps and comm, as Linux's fs/proc/base.c and array.c. The
+ * environ, maps, comm, fd/, cwd and exe, as Linux's fs/proc/base.c and
+ * array.c. The
  * inode holds the struct pid; each read looks the task up again, so a
  * file opened before the process was reaped reads as -ESRCH after.
  */
@@ -11,6 +12,7 @@
 #include <breenix/mman.h>
 #include <breenix/pid.h>
 #include <breenix/proc_fmt.h>
+#include <breenix/slab.h>
 #include <breenix/task.h>
 #include <breenix/task_stat.h>
 #include <linux/stat.h>
@@ -201,22 +203,45 @@ static int show_maps(struct seq_buf *s, struct task *t)
 
 /* In Linux's order (fs/proc/base.c tgid_base_stuff). */
 static const struct proc_entry pid_entries[] = {
-	{ "environ", S_IFREG | 0400, show_environ, true },
-	{ "status", S_IFREG | 0444, show_status, false },
-	{ "comm", S_IFREG | 0444, show_comm, false },
-	{ "cmdline", S_IFREG | 0444, show_cmdline, false },
-	{ "stat", S_IFREG | 0444, show_stat, false },
-	{ "maps", S_IFREG | 0444, show_maps, true },
+	{ .name = "environ", .mode = S_IFREG | 0400, .show = show_environ,
+	  .needs_access = true },
+	{ .name = "status", .mode = S_IFREG | 0444, .show = show_status },
+	{ .name = "comm", .mode = S_IFREG | 0444, .show = show_comm },
+	{ .name = "cmdline", .mode = S_IFREG | 0444, .show = show_cmdline },
+	{ .name = "stat", .mode = S_IFREG | 0444, .show = show_stat },
+	{ .name = "maps", .mode = S_IFREG | 0444, .show = show_maps,
+	  .needs_access = true },
+	{ .name = "fd", .mode = S_IFDIR | 0500, .needs_access = true,
+	  .dir_iops = &proc_fd_dir_iops, .dir_fops = &proc_fd_dir_fops },
+	{ .name = "cwd", .mode = S_IFLNK | 0777, .needs_access = true,
+	  .link = proc_cwd_link },
+	{ .name = "exe", .mode = S_IFLNK | 0777, .needs_access = true,
+	  .link = proc_exe_link },
 };
 
 #define NR_PID_ENTRIES	(sizeof(pid_entries) / sizeof(pid_entries[0]))
+
+/*
+ * A link's target, made now; the links and fd/ need the reader to pass
+ * proc_task_access_allowed (Linux's ptrace read check): -EACCES.
+ */
+static int pid_entry_link(const struct proc_entry *e, struct task *t,
+			  char **target)
+{
+	*target = NULL;
+	if (!S_ISREG(e->mode) && e->needs_access && !proc_task_access_allowed(t))
+		return -EACCES;
+	return e->link ? e->link(t, target) : 0;
+}
 
 static int pid_dir_find(struct inode *dir, struct dentry *dentry)
 {
 	struct proc_inode *pi = PROC_I(dir);
 	struct inode *inode;
+	char *target;
 	struct task *t;
 	unsigned int i;
+	int err;
 
 	for (i = 0; i < NR_PID_ENTRIES; i++) {
 		const struct proc_entry *e = &pid_entries[i];
@@ -231,14 +256,28 @@ static int pid_dir_find(struct inode *dir, struct dentry *dentry)
 	t = proc_get_task(dir);
 	if (!t)
 		return 0;
+	err = pid_entry_link(&pid_entries[i], t, &target);
 	put_task(t);
-	inode = proc_new_inode(dir->i_sb, pid_entries[i].mode, &pid_entries[i],
+	if (err)
+		return err;
+	inode = proc_new_inode(dir->i_sb, pid_entries[i].mode,
+			       S_ISREG(pid_entries[i].mode) ? &pid_entries[i] : NULL,
 			       get_pid(pi->pid));
-	if (!inode)
+	if (!inode) {
+		kfree(target);
 		return -ENOMEM;
+	}
 	inode->i_uid = dir->i_uid;
 	inode->i_gid = dir->i_gid;
 	inode->i_ino = PROC_PID_INO(pi->pid->nr, i + 1);
+	if (target) {
+		PROC_I(inode)->link = target;
+		inode->i_size = (loff_t)strlen(target);
+	}
+	if (pid_entries[i].dir_iops) {
+		inode->i_op = pid_entries[i].dir_iops;
+		inode->i_fop = pid_entries[i].dir_fops;
+	}
 	d_instantiate(dentry, inode);
 	return 0;
 }

@@ -22,13 +22,13 @@
 #define PROC_PID_POS		256
 
 static const struct proc_entry proc_root_entries[] = {
-	{ "cpuinfo", S_IFREG | 0444, proc_show_cpuinfo, false },
-	{ "filesystems", S_IFREG | 0444, proc_show_filesystems, false },
-	{ "loadavg", S_IFREG | 0444, proc_show_loadavg, false },
-	{ "meminfo", S_IFREG | 0444, proc_show_meminfo, false },
-	{ "mounts", S_IFREG | 0444, proc_show_mounts, false },
-	{ "uptime", S_IFREG | 0444, proc_show_uptime, false },
-	{ "version", S_IFREG | 0444, proc_show_version, false },
+	{ .name = "cpuinfo", .mode = S_IFREG | 0444, .show = proc_show_cpuinfo },
+	{ .name = "filesystems", .mode = S_IFREG | 0444, .show = proc_show_filesystems },
+	{ .name = "loadavg", .mode = S_IFREG | 0444, .show = proc_show_loadavg },
+	{ .name = "meminfo", .mode = S_IFREG | 0444, .show = proc_show_meminfo },
+	{ .name = "mounts", .mode = S_IFREG | 0444, .show = proc_show_mounts },
+	{ .name = "uptime", .mode = S_IFREG | 0444, .show = proc_show_uptime },
+	{ .name = "version", .mode = S_IFREG | 0444, .show = proc_show_version },
 };
 
 #define NR_ROOT_ENTRIES	(sizeof(proc_root_entries) / sizeof(proc_root_entries[0]))
