@@ -12,12 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int cases, failed, skipped;
+static struct counts {
+	int cases, failed, skipped;
+} own, *counts = &own;
 
 static void vsay(const char *fmt, va_list ap)
 {
@@ -52,14 +55,14 @@ static void vresult(bool cond, const char *name, const char *fmt, va_list ap)
 {
 	char detail[768];
 
-	cases++;
+	counts->cases++;
 	if (cond) {
-		say("ok %d - %s\n", cases, name);
+		say("ok %d - %s\n", counts->cases, name);
 		return;
 	}
-	failed++;
+	counts->failed++;
 	vsnprintf(detail, sizeof(detail), fmt, ap);
-	say("not ok %d - %s: %s\n", cases, name, detail);
+	say("not ok %d - %s: %s\n", counts->cases, name, detail);
 }
 
 bool check(bool cond, const char *name, const char *fmt, ...)
@@ -83,16 +86,29 @@ void fail(const char *name, const char *fmt, ...)
 
 void skip(const char *name, const char *why)
 {
-	cases++;
-	skipped++;
-	say("ok %d - %s # SKIP %s\n", cases, name, why);
+	counts->cases++;
+	counts->skipped++;
+	say("ok %d - %s # SKIP %s\n", counts->cases, name, why);
 }
 
 int done(void)
 {
-	say("1..%d\n", cases);
-	say("# %d passed, %d failed, %d skipped\n", cases - failed - skipped, failed, skipped);
-	return failed ? 1 : 0;
+	say("1..%d\n", counts->cases);
+	say("# %d passed, %d failed, %d skipped\n", counts->cases - counts->failed - counts->skipped, counts->failed,
+	    counts->skipped);
+	return counts->failed ? 1 : 0;
+}
+
+void tap_share(void)
+{
+	struct counts *shared = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (shared == MAP_FAILED) {
+		say("# tap_share: mmap: %s\n", strerror(errno));
+		exit(2);
+	}
+	*shared = own;
+	counts = shared;
 }
 
 bool check_errno(long ret, int err, const char *name)

@@ -22,6 +22,14 @@ void skip(const char *name, const char *why);
 /* Prints the plan and the summary; returns the exit status (0: all passed). */
 int done(void);
 
+/*
+ * Counts the cases of forked children with the parent's: the counters move
+ * to a MAP_SHARED page, so a child may call check() and its lines are
+ * numbered in sequence and summed by the parent's done() (the parent waits
+ * for the child before it checks anything itself).
+ */
+void tap_share(void);
+
 /* ret is -1 with errno err ("ret R, errno E, want W" otherwise). */
 bool check_errno(long ret, int err, const char *name);
 /* ret is not -1 (the failure's errno otherwise). */
