@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -333,6 +334,28 @@ static void bad_everywhere(void)
 	EBADF_CASE("linkat", linkat(AT_FDCWD, "/", 77, "y", 0));
 }
 
+/*
+ * In Breenix PID 1 opens /dev/console (5:1, as Linux numbers it) as fds 0,
+ * 1 and 2 and its children inherit them. On the host they are whatever ran
+ * the test (a terminal, a pipe, a file): the case is Breenix's only.
+ */
+static void console(void)
+{
+	struct stat st, con;
+	int ok = 0;
+
+	if (!on_breenix()) {
+		skip("fds 0, 1, 2 are /dev/console opened read-write", "guest only: on the host they are the caller's");
+		return;
+	}
+	check(stat("/dev/console", &con) == 0 && S_ISCHR(con.st_mode) && con.st_rdev == makedev(5, 1),
+	      "/dev/console is character device 5:1", "%s", strerror(errno));
+	for (int fd = 0; fd < 3; fd++)
+		ok += fstat(fd, &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == con.st_rdev &&
+		      (fcntl(fd, F_GETFL) & O_ACCMODE) == O_RDWR;
+	check(ok == 3, "fds 0, 1, 2 are /dev/console opened read-write", "%d of 3", ok);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -346,5 +369,6 @@ int main(int argc, char **argv)
 	limit();
 	ioctls();
 	bad_everywhere();
+	console();
 	return done();
 }
