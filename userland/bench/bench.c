@@ -1,6 +1,8 @@
 /*
- * The issue-5 benchmark: null system call, fork+exit+wait, fork+exec+wait
- * and the first-touch page fault, each timed RUNS times, reported as the
+ * The benchmark: null system call, fork+exit+wait, fork+exec+wait and the
+ * first-touch page fault (issue 5); open+close, stat, a 4 KiB read of
+ * /dev/zero, a one-byte pipe round trip between two processes and a 64 KiB
+ * pipe transfer (issue 6). Each is timed RUNS times, reported as the
  * median cost per operation with the minimum and maximum as its spread.
  * The same static binary runs on Breenix and on Linux (tools/bench boots
  * both), one parseable line per figure:
@@ -14,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -24,6 +28,7 @@
 #define RUNS 7
 #define PAGE 4096UL
 #define FAULT_PAGES 8192 /* 32 MiB a run */
+#define PIPE_CHUNK 65536
 
 static char nop[PATH_MAX];
 
@@ -142,6 +147,130 @@ static long page_fault(long iters)
 	return ns;
 }
 
+/* open and close of an existing file (the nop program: it exists on both systems). */
+static long open_close(long iters)
+{
+	long t0 = now_ns();
+
+	for (long i = 0; i < iters; i++) {
+		int fd = open(nop, O_RDONLY);
+
+		if (fd < 0)
+			return -1;
+		close(fd);
+	}
+	return now_ns() - t0;
+}
+
+static long stat_file(long iters)
+{
+	struct stat st;
+	long t0 = now_ns();
+
+	for (long i = 0; i < iters; i++) {
+		if (stat(nop, &st))
+			return -1;
+	}
+	return now_ns() - t0;
+}
+
+static long read_zero(long iters)
+{
+	static char buf[4096];
+	int fd = open("/dev/zero", O_RDONLY);
+	long t0 = now_ns(), ns;
+
+	if (fd < 0)
+		return -1;
+	for (long i = 0; i < iters; i++) {
+		if (read(fd, buf, sizeof(buf)) != sizeof(buf)) {
+			close(fd);
+			return -1;
+		}
+	}
+	ns = now_ns() - t0;
+	close(fd);
+	return ns;
+}
+
+/* A child echoes each byte from ping back on pong until EOF; iters round trips. */
+static long pipe_latency(long iters)
+{
+	int ping[2], pong[2], status;
+	long t0, ns;
+	char c = 'x';
+	pid_t pid;
+
+	if (pipe(ping) || pipe(pong))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		close(ping[1]);
+		close(pong[0]);
+		while (read(ping[0], &c, 1) == 1) {
+			if (write(pong[1], &c, 1) != 1)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	close(ping[0]);
+	close(pong[1]);
+	t0 = now_ns();
+	for (long i = 0; i < iters; i++) {
+		if (write(ping[1], &c, 1) != 1 || read(pong[0], &c, 1) != 1) {
+			iters = -1;
+			break;
+		}
+	}
+	ns = now_ns() - t0;
+	close(ping[1]);
+	close(pong[0]);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0 || iters < 0)
+		return -1;
+	return ns;
+}
+
+/* iters writes of PIPE_CHUNK bytes to a child that reads them all; timed until it has. */
+static long pipe_bandwidth(long iters)
+{
+	static char buf[PIPE_CHUNK];
+	int p[2], status;
+	long t0;
+	pid_t pid;
+
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		long left = iters * PIPE_CHUNK;
+		ssize_t n;
+
+		close(p[1]);
+		while ((n = read(p[0], buf, sizeof(buf))) > 0)
+			left -= n;
+		_exit(left == 0 ? 0 : 1);
+	}
+	close(p[0]);
+	t0 = now_ns();
+	for (long i = 0; i < iters && pid > 0; i++) {
+		for (size_t off = 0; off < sizeof(buf);) {
+			ssize_t n = write(p[1], buf + off, sizeof(buf) - off);
+
+			if (n <= 0) {
+				iters = -1;
+				break;
+			}
+			off += n;
+		}
+		if (iters < 0)
+			break;
+	}
+	close(p[1]);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0 || iters < 0)
+		return -1;
+	return now_ns() - t0;
+}
+
 int main(int argc, char **argv)
 {
 	long scale = argc > 1 ? atol(argv[1]) : 1;
@@ -157,6 +286,11 @@ int main(int argc, char **argv)
 	measure("fork_exit_wait", fork_exit_wait, 200 * scale);
 	measure("fork_exec_wait", fork_exec_wait, 100 * scale);
 	measure("page_fault", page_fault, FAULT_PAGES * scale);
+	measure("open_close", open_close, 10000 * scale);
+	measure("stat", stat_file, 20000 * scale);
+	measure("read_zero_4k", read_zero, 20000 * scale);
+	measure("pipe_latency", pipe_latency, 2000 * scale);
+	measure("pipe_64k", pipe_bandwidth, 256 * scale);
 	out("bench: end\n");
 	return 0;
 }

@@ -3,14 +3,18 @@
  * [ARGS...]" (or "all" for every issue-5 test in turn): it runs each test
  * program from its own directory, reaps it and any orphans handed to it,
  * prints one result line per test and a summary, and powers the machine off
- * (QEMU then exits). Run as any other pid (on a host), it just exits with
- * the verdict: 0 if every test passed.
+ * (QEMU then exits). As PID 1 it first mounts what init would: procfs on
+ * /proc and the device filesystem on /dev where they are missing. Run as
+ * any other pid (on a host), it just exits with the verdict: 0 if every
+ * test passed.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -98,6 +102,19 @@ static void reap_orphans(void)
 	say("runner: reaped %d orphans\n", orphans);
 }
 
+/* Mounts fstype on dir unless probe already exists (a kernel may mount it itself). */
+static void mount_missing(const char *dir, const char *probe, const char *const fstypes[])
+{
+	if (access(probe, F_OK) == 0)
+		return;
+	mkdir(dir, 0755);
+	for (int i = 0; fstypes[i]; i++) {
+		if (mount(fstypes[i], dir, fstypes[i], 0, NULL) == 0)
+			return;
+	}
+	say("runner: cannot mount %s on %s: %s\n", fstypes[0], dir, strerror(errno));
+}
+
 static bool report(const char *name, int status, long ms)
 {
 	bool ok = exited_with(status, 0);
@@ -112,6 +129,11 @@ int main(int argc, char **argv)
 	int passed = 0, failed = 0;
 
 	dir = self_dir(argv[0]);
+	if (getpid() == 1) {
+		/* Linux calls its device filesystem devtmpfs; Breenix's may be devfs. */
+		mount_missing("/proc", "/proc/self", (const char *const[]){ "proc", NULL });
+		mount_missing("/dev", "/dev/null", (const char *const[]){ "devtmpfs", "devfs", NULL });
+	}
 	if (argc < 2) {
 		say("runner: usage: runner TEST [ARGS...] | runner all\n");
 		failed = 1;

@@ -2,18 +2,25 @@
  * Result reporting and process helpers for the user-mode test programs (see
  * tap.h): TAP-like lines on fd 1 and small wrappers around fork and wait.
  */
+#define _GNU_SOURCE
 #include "tap.h"
 
 #include <errno.h>
+#include <ftw.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int cases, failed, skipped;
+static struct counts {
+	int cases, failed, skipped;
+} own, *counts = &own;
 
 static void vsay(const char *fmt, va_list ap)
 {
@@ -48,14 +55,14 @@ static void vresult(bool cond, const char *name, const char *fmt, va_list ap)
 {
 	char detail[768];
 
-	cases++;
+	counts->cases++;
 	if (cond) {
-		say("ok %d - %s\n", cases, name);
+		say("ok %d - %s\n", counts->cases, name);
 		return;
 	}
-	failed++;
+	counts->failed++;
 	vsnprintf(detail, sizeof(detail), fmt, ap);
-	say("not ok %d - %s: %s\n", cases, name, detail);
+	say("not ok %d - %s: %s\n", counts->cases, name, detail);
 }
 
 bool check(bool cond, const char *name, const char *fmt, ...)
@@ -79,16 +86,113 @@ void fail(const char *name, const char *fmt, ...)
 
 void skip(const char *name, const char *why)
 {
-	cases++;
-	skipped++;
-	say("ok %d - %s # SKIP %s\n", cases, name, why);
+	counts->cases++;
+	counts->skipped++;
+	say("ok %d - %s # SKIP %s\n", counts->cases, name, why);
 }
 
 int done(void)
 {
-	say("1..%d\n", cases);
-	say("# %d passed, %d failed, %d skipped\n", cases - failed - skipped, failed, skipped);
-	return failed ? 1 : 0;
+	say("1..%d\n", counts->cases);
+	say("# %d passed, %d failed, %d skipped\n", counts->cases - counts->failed - counts->skipped, counts->failed,
+	    counts->skipped);
+	return counts->failed ? 1 : 0;
+}
+
+void tap_share(void)
+{
+	struct counts *shared = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (shared == MAP_FAILED) {
+		say("# tap_share: mmap: %s\n", strerror(errno));
+		exit(2);
+	}
+	*shared = own;
+	counts = shared;
+}
+
+bool check_errno(long ret, int err, const char *name)
+{
+	int got = errno;
+
+	return check(ret == -1 && got == err, name, "ret %ld, errno %d (%s), want %d (%s)", ret,
+		     ret == -1 ? got : 0, ret == -1 ? strerror(got) : "-", err, strerror(err));
+}
+
+bool check_ok(long ret, const char *name)
+{
+	return check(ret != -1, name, "%s", strerror(errno));
+}
+
+static char scratch[PATH_MAX];
+static pid_t scratch_owner;
+
+static int remove_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (type == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+/* Opens a directory tree for nftw after a test left it unsearchable. */
+static int open_up(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)ftw;
+	if (type == FTW_D || type == FTW_DNR)
+		chmod(path, (st->st_mode & 07777) | 0700);
+	return 0;
+}
+
+void remove_tree(const char *path)
+{
+	chmod(path, 0700);
+	nftw(path, open_up, 16, FTW_PHYS);
+	nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void remove_scratch(void)
+{
+	if (getpid() == scratch_owner)
+		remove_tree(scratch);
+}
+
+const char *scratch_dir(void)
+{
+	const char *base = getenv("TMPDIR");
+
+	if (scratch[0])
+		return scratch;
+	if (!base || !*base)
+		base = "/tmp";
+	/* A machine booted with a bare root has no /tmp: make it as Linux's is. */
+	if (mkdir(base, 01777) == 0)
+		chmod(base, 01777);
+	snprintf(scratch, sizeof(scratch), "%s/breenix-test-XXXXXX", base);
+	if (!mkdtemp(scratch)) {
+		say("# cannot make a scratch directory in %s: %s\n", base, strerror(errno));
+		exit(2);
+	}
+	scratch_owner = getpid();
+	atexit(remove_scratch);
+	return scratch;
+}
+
+const char *tpath(const char *fmt, ...)
+{
+	static char bufs[8][PATH_MAX];
+	static int next;
+	char *buf = bufs[next++ % 8];
+	int len = snprintf(buf, PATH_MAX, "%s/", scratch_dir());
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + len, PATH_MAX - len, fmt, ap);
+	va_end(ap);
+	return buf;
 }
 
 bool on_breenix(void)

@@ -22,6 +22,29 @@ void skip(const char *name, const char *why);
 /* Prints the plan and the summary; returns the exit status (0: all passed). */
 int done(void);
 
+/*
+ * Counts the cases of forked children with the parent's: the counters move
+ * to a MAP_SHARED page, so a child may call check() and its lines are
+ * numbered in sequence and summed by the parent's done() (the parent waits
+ * for the child before it checks anything itself).
+ */
+void tap_share(void);
+
+/* ret is -1 with errno err ("ret R, errno E, want W" otherwise). */
+bool check_errno(long ret, int err, const char *name);
+/* ret is not -1 (the failure's errno otherwise). */
+bool check_ok(long ret, const char *name);
+
+/*
+ * A fresh empty directory for the program's files (under $TMPDIR or /tmp,
+ * made if missing), removed with its contents when the process that made
+ * it exits; tpath() names a file in it (one of 8 rotating buffers).
+ */
+const char *scratch_dir(void);
+const char *tpath(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Removes path and, for a directory, everything under it. */
+void remove_tree(const char *path);
+
 /* Whether uname() says this is Breenix (cases that only mean something there). */
 bool on_breenix(void);
 
