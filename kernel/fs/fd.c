@@ -4,6 +4,7 @@
  * exec and its release at exit, and the descriptor syscalls close, dup,
  * dup2 and dup3 (Linux's fs/file.c and fs/open.c).
  */
+#include <breenix/cred.h>
 #include <breenix/errno.h>
 #include <breenix/fdtable.h>
 #include <breenix/process.h>
@@ -54,8 +55,15 @@ void put_unused_fd(unsigned int fd)
 	files_put_unused_fd(current->files, fd);
 }
 
+/*
+ * A file gets its opener's credentials when it first becomes a descriptor,
+ * right after the open (Linux records them at allocation); a file passed
+ * on keeps the first ones.
+ */
 void fd_install(unsigned int fd, struct file *file)
 {
+	if (!file->f_cred)
+		file->f_cred = get_cred(current->cred);
 	files_install(current->files, fd, file);
 }
 

@@ -3,6 +3,7 @@
  * and readdir. A file holds its path (mount and dentry, so the inode too),
  * so a file unlinked while open stays readable until its last close.
  */
+#include <breenix/cred.h>
 #include <breenix/errno.h>
 #include <breenix/poll.h>
 #include <breenix/slab.h>
@@ -65,6 +66,8 @@ void fput(struct file *file)
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
 	path_put(&file->f_path);
+	if (file->f_cred)
+		put_cred(file->f_cred);
 	kfree(file);
 }
 

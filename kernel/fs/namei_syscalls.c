@@ -6,9 +6,11 @@
  */
 #include <breenix/cred.h>
 #include <breenix/errno.h>
+#include <breenix/fdtable.h>
 #include <breenix/fs_struct.h>
 #include <breenix/namei.h>
 #include <breenix/syscall.h>
+#include <breenix/task.h>
 #include <breenix/vfs.h>
 #include "internal.h"
 
@@ -150,6 +152,28 @@ SYSCALL_DEFINE2(symlink, const char *, oldname, const char *, newname)
 	return do_symlinkat(oldname, AT_FDCWD, newname);
 }
 
+/*
+ * linkat(fd, "", ..., AT_EMPTY_PATH) gives a name to what a descriptor
+ * holds: allowed with CAP_DAC_READ_SEARCH (root), or, since Linux 6.10,
+ * when the file was opened with the caller's very credentials; -ENOENT
+ * otherwise, as Linux.
+ */
+static int may_link_descriptor(int fd)
+{
+	struct file *file;
+	int err = 0;
+
+	if (capable_root() || fd == AT_FDCWD)
+		return 0;
+	file = fget_raw((unsigned int)fd);
+	if (!file)
+		return -EBADF;
+	if (file->f_cred != current->cred)
+		err = -ENOENT;
+	fput(file);
+	return err;
+}
+
 static long do_linkat(int olddfd, const char *oldname, int newdfd,
 		      const char *newname, int flags)
 {
@@ -160,17 +184,20 @@ static long do_linkat(int olddfd, const char *oldname, int newdfd,
 
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	/* Linking what a descriptor holds takes CAP_DAC_READ_SEARCH. */
-	if (flags & AT_EMPTY_PATH) {
-		if (!capable_root())
-			return -ENOENT;
+	if (flags & AT_EMPTY_PATH)
 		lf |= LOOKUP_EMPTY;
-	}
 	if (flags & AT_SYMLINK_FOLLOW)
 		lf |= LOOKUP_FOLLOW;
 	from.name = getname(oldname, flags & AT_EMPTY_PATH, &err);
 	if (!from.name)
 		return err;
+	if ((flags & AT_EMPTY_PATH) && !*from.name) {
+		err = may_link_descriptor(olddfd);
+		if (err) {
+			putname(from.name);
+			return err;
+		}
+	}
 	err = lookup_at_get(olddfd, from.name, flags & AT_EMPTY_PATH, &from.la);
 	if (err) {
 		putname(from.name);

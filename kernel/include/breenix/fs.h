@@ -64,6 +64,7 @@ struct file;
 struct vfsmount;
 struct kstat;
 struct dir_context;
+struct cred;
 
 struct file_system_type {
 	const char *name;
@@ -238,6 +239,7 @@ struct file {
 	 */
 	struct mutex f_pos_lock;
 	unsigned int f_pipe;		/* pipes: writers seen at open (poll's POLLHUP) */
+	struct cred *f_cred;		/* the opener's, once installed as a descriptor */
 	void *private_data;
 };
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <breenix/cred.h>
 #include <breenix/list.h>
 #include <breenix/mm.h>
 #include <breenix/mutex.h>
@@ -211,4 +212,11 @@ void schedule(void)
 bool group_exit_pending(void)
 {
 	return false;
+}
+
+/* Files made here never become descriptors, so they carry no credentials. */
+void put_cred(struct cred *cred)
+{
+	(void)cred;
+	abort();
 }
