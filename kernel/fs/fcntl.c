@@ -11,25 +11,8 @@
 #include <breenix/uaccess.h>
 #include <breenix/vfs.h>
 #include <linux/resource.h>
+#include <uapi/asm-generic/ioctls.h>
 #include "internal.h"
-
-/* include/uapi/asm-generic/fcntl.h */
-#define F_DUPFD			0
-#define F_GETFD			1
-#define F_SETFD			2
-#define F_GETFL			3
-#define F_SETFL			4
-#define F_DUPFD_CLOEXEC		1030
-#define FD_CLOEXEC		1
-#define O_ASYNC			020000		/* FASYNC */
-
-/* include/uapi/asm-generic/ioctls.h */
-#define FIONREAD		0x541B
-#define FIONBIO			0x5421
-#define FIONCLEX		0x5450
-#define FIOCLEX			0x5451
-#define FIOASYNC		0x5452
-#define FIOQSIZE		0x5460
 
 /* The status flags F_SETFL may change; the rest are fixed at open. */
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK | O_ASYNC | O_DIRECT | O_NOATIME)
@@ -45,6 +28,9 @@ static int setfl(struct file *file, unsigned long arg)
 		if (!inode_owner_or_capable(file->f_inode, &cred))
 			return -EPERM;
 	}
+	/* Linux: only files with direct I/O take O_DIRECT (not pipes or ttys). */
+	if ((flags & O_DIRECT) && !S_ISREG(file->f_inode->i_mode))
+		return -EINVAL;
 	spin_lock(&file->f_lock);
 	file->f_flags = (file->f_flags & ~SETFL_MASK) | (flags & SETFL_MASK);
 	spin_unlock(&file->f_lock);

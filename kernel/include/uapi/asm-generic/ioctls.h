@@ -4,5 +4,9 @@
 
 #define FIONREAD	0x541B
 #define FIONBIO		0x5421
+#define FIONCLEX	0x5450
+#define FIOCLEX		0x5451
+#define FIOASYNC	0x5452
+#define FIOQSIZE	0x5460
 
 #endif

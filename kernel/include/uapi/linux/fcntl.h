@@ -27,6 +27,19 @@
 #define O_SYNC		04010000
 #define O_PATH		010000000
 #endif
+#ifndef O_ASYNC
+#define O_ASYNC		00020000	/* FASYNC */
+#endif
+
+#ifndef F_DUPFD
+#define F_DUPFD		0
+#define F_GETFD		1
+#define F_SETFD		2
+#define F_GETFL		3
+#define F_SETFL		4
+#define F_DUPFD_CLOEXEC	1030
+#define FD_CLOEXEC	1
+#endif
 
 #ifndef SEEK_SET
 #define SEEK_SET	0
