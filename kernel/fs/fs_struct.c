@@ -144,6 +144,17 @@ int get_task_root_pwd(struct task *task, struct path *root, struct path *pwd)
 	return 0;
 }
 
+int get_task_umask(struct task *task)
+{
+	int umask = -ENOENT;
+
+	spin_lock(&task_fs_lock);
+	if (task->fs)
+		umask = (int)__atomic_load_n(&task->fs->umask, __ATOMIC_RELAXED);
+	spin_unlock(&task_fs_lock);
+	return umask;
+}
+
 int copy_fs(unsigned long clone_flags, struct task *child)
 {
 	struct fs_struct *fs = current->fs;

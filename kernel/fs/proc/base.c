@@ -8,6 +8,7 @@
 #include <string.h>
 #include <breenix/cred.h>
 #include <breenix/errno.h>
+#include <breenix/fs_struct.h>
 #include <breenix/mm.h>
 #include <breenix/mman.h>
 #include <breenix/pid.h>
@@ -62,8 +63,8 @@ static int show_status(struct seq_buf *s, struct task *t)
 	struct task_stat st;
 
 	task_get_stat(t, &st);
-	/* The umask lives in fs_struct, which no task has yet. */
-	proc_fmt_status(s, &st, -1);
+	/* Kernel threads and exited tasks have no umask: no line, as Linux. */
+	proc_fmt_status(s, &st, get_task_umask(t));
 	return 0;
 }
 

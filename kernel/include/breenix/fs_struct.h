@@ -39,6 +39,8 @@ struct task;
 /* @task's root and pwd, referenced: -ENOENT once it has exited. */
 int get_task_root_pwd(struct task *task, struct path *root,
 		      struct path *pwd);
+/* @task's umask, or -ENOENT once it has exited (/proc's Umask line). */
+int get_task_umask(struct task *task);
 /* fork: the child's, shared or copied as CLONE_FS says. */
 int copy_fs(unsigned long clone_flags, struct task *child);
 /* exit: the task lets go of it (Linux's exit_fs). */
