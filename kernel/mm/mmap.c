@@ -4,6 +4,7 @@
  * exec's stack, with Linux's checks, errors and placement rules.
  */
 #include <breenix/errno.h>
+#include <breenix/fdtable.h>
 #include <breenix/fs.h>
 #include <breenix/mman.h>
 #include <breenix/process.h>
@@ -654,16 +655,29 @@ int vm_madvise(struct mm_struct *mm, uint64_t start, uint64_t len_in,
 	return err ? err : unmapped;
 }
 
+/*
+ * A file mapping: -EBADF without an open file; with one, -ENODEV, which is
+ * Linux's answer for a file whose filesystem cannot be mapped. None can
+ * yet: mapping files needs the page cache (a later issue).
+ */
+static long mmap_file_check(unsigned int fd)
+{
+	struct file *file = fget(fd);
+
+	if (!file)
+		return -EBADF;
+	fput(file);
+	return -ENODEV;
+}
+
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		unsigned long, prot, unsigned long, flags, unsigned long, fd,
 		unsigned long, off)
 {
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
-	/* File mappings need the descriptor table (issue 6): no fd is valid yet. */
 	if (!(flags & MAP_ANONYMOUS))
-		return -EBADF;
-	(void)fd;
+		return mmap_file_check((unsigned int)fd);
 	return do_mmap(current->mm, addr, len, prot, flags, off >> PAGE_SHIFT);
 }
 
