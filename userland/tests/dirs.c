@@ -32,30 +32,6 @@ struct linux_dirent64 {
 	char d_name[];
 };
 
-static int make_file(const char *path, const char *content)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, content, strlen(content));
-	close(fd);
-	return n == (ssize_t)strlen(content) ? 0 : -1;
-}
-
-static const char *contents(const char *path)
-{
-	static char buf[256];
-	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	return buf;
-}
-
 static bool exists(const char *path)
 {
 	struct stat st;
@@ -171,12 +147,12 @@ static void renames(void)
 	mkdir(tpath("mv"), 0755);
 	make_file(tpath("mv/a"), "A");
 	make_file(tpath("mv/b"), "B");
-	check(rename(tpath("mv/a"), tpath("mv/c")) == 0 && !exists(tpath("mv/a")) && strcmp(contents(tpath("mv/c")), "A") == 0,
+	check(rename(tpath("mv/a"), tpath("mv/c")) == 0 && !exists(tpath("mv/a")) && strcmp(file_contents(tpath("mv/c")), "A") == 0,
 	      "rename to a new name", "%s", strerror(errno));
 	stat(tpath("mv/c"), &a);
-	check(rename(tpath("mv/c"), tpath("mv/b")) == 0 && strcmp(contents(tpath("mv/b")), "A") == 0 &&
+	check(rename(tpath("mv/c"), tpath("mv/b")) == 0 && strcmp(file_contents(tpath("mv/b")), "A") == 0 &&
 	      stat(tpath("mv/b"), &b) == 0 && a.st_ino == b.st_ino, "rename over a file replaces it", "'%s'",
-	      contents(tpath("mv/b")));
+	      file_contents(tpath("mv/b")));
 	link(tpath("mv/b"), tpath("mv/b2"));
 	check(rename(tpath("mv/b"), tpath("mv/b2")) == 0 && exists(tpath("mv/b")) && exists(tpath("mv/b2")),
 	      "rename between two links of one file does nothing and succeeds", "%s", strerror(errno));
@@ -228,8 +204,8 @@ static void renames(void)
 	 */
 	errno = 0;
 	if (raw_renameat2(AT_FDCWD, tpath("mv/n3"), AT_FDCWD, tpath("mv/n2"), RENAME_EXCHANGE) == 0) {
-		check(strcmp(contents(tpath("mv/n3")), "2") == 0 && strcmp(contents(tpath("mv/n2")), "1") == 0,
-		      "renameat2(RENAME_EXCHANGE) swaps two names", "n3 '%s'", contents(tpath("mv/n3")));
+		check(strcmp(file_contents(tpath("mv/n3")), "2") == 0 && strcmp(file_contents(tpath("mv/n2")), "1") == 0,
+		      "renameat2(RENAME_EXCHANGE) swaps two names", "n3 '%s'", file_contents(tpath("mv/n3")));
 		check_errno(raw_renameat2(AT_FDCWD, tpath("mv/n3"), AT_FDCWD, tpath("mv/n9"), RENAME_EXCHANGE), ENOENT,
 			    "renameat2(RENAME_EXCHANGE) with a missing target is ENOENT");
 	} else {
@@ -250,7 +226,7 @@ static void links(void)
 	      a.st_ino == b.st_ino && a.st_nlink == 2, "link makes a second name for one inode (st_nlink 2)",
 	      "%s nlink %lu", strerror(errno), (unsigned long)a.st_nlink);
 	unlink(tpath("ln/f"));
-	check(links_of(tpath("ln/g")) == 1 && strcmp(contents(tpath("ln/g")), "F") == 0,
+	check(links_of(tpath("ln/g")) == 1 && strcmp(file_contents(tpath("ln/g")), "F") == 0,
 	      "unlinking one name leaves the other with st_nlink 1", "-");
 	check_errno(link(tpath("ln/g"), tpath("ln/g")), EEXIST, "link onto an existing name is EEXIST");
 	check_errno(link(tpath("ln/missing"), tpath("ln/h")), ENOENT, "link of a missing file is ENOENT");

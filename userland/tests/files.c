@@ -23,31 +23,6 @@
 /* musl's O_LARGEFILE is 0 on x86_64; the kernel's (asm-generic/fcntl.h) is not. */
 #define KERNEL_O_LARGEFILE 0100000
 
-static int make_file(const char *path, const char *content)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, content, strlen(content));
-	close(fd);
-	return n == (ssize_t)strlen(content) ? 0 : -1;
-}
-
-/* The whole file (up to size - 1 bytes) as a string, or "" on error. */
-static const char *contents(const char *path)
-{
-	static char buf[4096];
-	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	return buf;
-}
-
 static off_t size_of(const char *path)
 {
 	struct stat st;
@@ -172,15 +147,15 @@ static void open_append(void)
 	make_file(f, "0123");
 	fd = open(f, O_RDWR | O_APPEND);
 	lseek(fd, 0, SEEK_SET);
-	check(write(fd, "ab", 2) == 2 && strcmp(contents(f), "0123ab") == 0,
-	      "O_APPEND writes at the end after a seek to 0", "'%s'", contents(f));
+	check(write(fd, "ab", 2) == 2 && strcmp(file_contents(f), "0123ab") == 0,
+	      "O_APPEND writes at the end after a seek to 0", "'%s'", file_contents(f));
 	check(lseek(fd, 0, SEEK_CUR) == 6, "O_APPEND leaves the offset at the new end", "%lld",
 	      (long long)lseek(fd, 0, SEEK_CUR));
 	check(pread(fd, buf, 4, 0) == 4 && memcmp(buf, "0123", 4) == 0, "O_APPEND: reads still read from the offset",
 	      "'%s'", buf);
 	/* man pwrite(2), BUGS: Linux appends whatever the offset. */
-	check(pwrite(fd, "Z", 1, 0) == 1 && strcmp(contents(f), "0123abZ") == 0,
-	      "O_APPEND: pwrite appends, ignoring its offset (Linux)", "'%s'", contents(f));
+	check(pwrite(fd, "Z", 1, 0) == 1 && strcmp(file_contents(f), "0123abZ") == 0,
+	      "O_APPEND: pwrite appends, ignoring its offset (Linux)", "'%s'", file_contents(f));
 	close(fd);
 }
 
@@ -390,8 +365,8 @@ static void vectors(void)
 	ssize_t n;
 
 	n = writev(fd, iov, 3);
-	check(n == 10 && strcmp(contents(f), "abcdefghij") == 0, "writev gathers in order (empty element too)",
-	      "%zd '%s'", n, contents(f));
+	check(n == 10 && strcmp(file_contents(f), "abcdefghij") == 0, "writev gathers in order (empty element too)",
+	      "%zd '%s'", n, file_contents(f));
 	lseek(fd, 0, SEEK_SET);
 	memset(c, 0, sizeof(c));
 	n = readv(fd, in, 3);
@@ -426,8 +401,8 @@ static void positioned(void)
 	lseek(fd, 3, SEEK_SET);
 	check(pread(fd, buf, 4, 5) == 4 && memcmp(buf, "5678", 4) == 0 && lseek(fd, 0, SEEK_CUR) == 3,
 	      "pread reads at its offset and leaves the file offset alone", "'%s'", buf);
-	check(pwrite(fd, "XY", 2, 1) == 2 && lseek(fd, 0, SEEK_CUR) == 3 && strcmp(contents(f), "0XY3456789") == 0,
-	      "pwrite writes at its offset and leaves the file offset alone", "'%s'", contents(f));
+	check(pwrite(fd, "XY", 2, 1) == 2 && lseek(fd, 0, SEEK_CUR) == 3 && strcmp(file_contents(f), "0XY3456789") == 0,
+	      "pwrite writes at its offset and leaves the file offset alone", "'%s'", file_contents(f));
 	check(pread(fd, buf, 4, 100) == 0, "pread past the end returns 0", "-");
 	check(pwrite(fd, "E", 1, 15) == 1 && size_of(f) == 16, "pwrite past the end extends the file", "-");
 	check(pread(fd, buf, 5, 10) == 5 && memcmp(buf, "\0\0\0\0\0", 5) == 0, "the gap reads as zeros", "-");
@@ -539,7 +514,7 @@ static void truncation(void)
 	int fd, p[2];
 
 	make_file(f, "0123456789");
-	check(truncate(f, 4) == 0 && strcmp(contents(f), "0123") == 0, "truncate shrinks", "'%s'", contents(f));
+	check(truncate(f, 4) == 0 && strcmp(file_contents(f), "0123") == 0, "truncate shrinks", "'%s'", file_contents(f));
 	check(truncate(f, 8) == 0 && size_of(f) == 8, "truncate grows", "%lld", (long long)size_of(f));
 	fd = open(f, O_RDWR);
 	check(pread(fd, buf, 8, 0) == 8 && memcmp(buf + 4, "\0\0\0\0", 4) == 0, "the grown part reads as zeros", "-");

@@ -68,18 +68,6 @@ static long raw_statx(int dfd, const char *path, int flags, unsigned mask, struc
 	return syscall(SYS_statx, dfd, path, flags, mask, sx);
 }
 
-static int make_file(const char *path, const char *content)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, content, strlen(content));
-	close(fd);
-	return n == (ssize_t)strlen(content) ? 0 : -1;
-}
-
 static bool same_file(const struct stat *a, const struct stat *b)
 {
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_mode == b->st_mode &&

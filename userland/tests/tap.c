@@ -6,6 +6,7 @@
 #include "tap.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <signal.h>
@@ -255,4 +256,28 @@ const char *self_dir(const char *argv0)
 		return "/";
 	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - argv0), argv0);
 	return dir;
+}
+
+int make_file(const char *path, const char *content)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, content, strlen(content));
+	close(fd);
+	return n == (ssize_t)strlen(content) ? 0 : -1;
+}
+
+const char *file_contents(const char *path)
+{
+	static char buf[4096];
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	return buf;
 }

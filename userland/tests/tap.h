@@ -82,4 +82,9 @@ static inline void *opaque_ptr(unsigned long addr)
  */
 #define LOWER_HALF_END ((void *)0x0000800000000000UL)
 
+/* Creates or truncates @path (mode 0644) holding @content: 0, or -1. */
+int make_file(const char *path, const char *content);
+/* The whole file (up to 4095 bytes) as a string in a static buffer, "" on error. */
+const char *file_contents(const char *path);
+
 #endif
