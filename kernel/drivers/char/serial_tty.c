@@ -1,8 +1,9 @@
 /*
  * /dev/ttyS0 and /dev/console as raw byte pipes: writes go to the serial
  * console (/dev/console: every console), reads take bytes from COM1's input
- * queue, sleeping until the receive interrupt brings some. The tty line
- * discipline (echo, line editing, termios, job control) comes with issue 7.
+ * queue (/dev/console: the PS/2 keyboard's too), sleeping until an
+ * interrupt brings some. The tty line discipline (echo, line editing,
+ * termios, job control) comes with issue 7.
  */
 #include <breenix/chrdev.h>
 #include <breenix/console.h>
@@ -36,9 +37,29 @@ static struct input_listener serial_listener = {
 /* Bytes move through the kernel stack in chunks of this size. */
 #define SERIAL_CHUNK	256
 
+static bool is_console(const struct file *file)
+{
+	return MINOR(file->f_inode->i_rdev) != 64;
+}
+
+/* Input for @file queued now: COM1's, and for the console the keyboard's. */
+static bool input_ready(const struct file *file)
+{
+	return input_pending(serial_input_queue()) ||
+	       (is_console(file) && input_pending(kbd_input_queue()));
+}
+
+static size_t take_input(const struct file *file, char *buf, size_t len)
+{
+	size_t n = input_read(serial_input_queue(), buf, len);
+
+	if (!n && is_console(file))
+		n = input_read(kbd_input_queue(), buf, len);
+	return n;
+}
+
 static long serial_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
-	struct input_queue *q = serial_input_queue();
 	size_t len = iov_iter_count(to), n;
 	char buf[SERIAL_CHUNK];
 
@@ -48,12 +69,12 @@ static long serial_read(struct file *file, struct iov_iter *to, loff_t *pos)
 	if (len > sizeof(buf))
 		len = sizeof(buf);
 	for (;;) {
-		n = input_read(q, buf, len);
+		n = take_input(file, buf, len);
 		if (n)
 			break;
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		wait_event(serial_wait, input_pending(q) > 0);
+		wait_event(serial_wait, input_ready(file));
 	}
 	/* Input already taken is lost if the buffer faults, as on Linux's ttys. */
 	n = copy_to_iter(buf, n, to);
@@ -62,7 +83,7 @@ static long serial_read(struct file *file, struct iov_iter *to, loff_t *pos)
 
 static long serial_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
-	const char *name = MINOR(file->f_inode->i_rdev) == 64 ? "ttyS0" : NULL;
+	const char *name = is_console(file) ? NULL : "ttyS0";
 	char buf[SERIAL_CHUNK];
 	size_t done = 0, n;
 	int err;
@@ -85,7 +106,7 @@ static unsigned int serial_poll(struct file *file, poll_table *pt)
 	unsigned int mask = POLLOUT | POLLWRNORM;
 
 	poll_wait(file, &serial_wait, pt);
-	if (input_pending(serial_input_queue()))
+	if (input_ready(file))
 		mask |= POLLIN | POLLRDNORM;
 	return mask;
 }
@@ -103,6 +124,7 @@ static int serial_tty_init(void)
 	int err;
 
 	input_queue_attach(serial_input_queue(), &serial_listener);
+	input_queue_attach(kbd_input_queue(), &serial_listener);
 	err = register_chrdev_region(MKDEV(4, 64), 1, "ttyS", &serial_fops);
 	if (!err)
 		err = register_chrdev_region(MKDEV(5, 1), 1, "console",
