@@ -45,6 +45,11 @@ def parse_args():
     parser.add_argument("--same-free-ram", action="store_true",
                         help="the program's '# free RAM before/after: N KiB' lines must agree: "
                              "everything it allocated came back")
+    parser.add_argument("--type-keys", default="", metavar="TEXT",
+                        help="once the guest prints '# waiting for input', type TEXT (letters, digits, "
+                             "space) on the PS/2 keyboard")
+    parser.add_argument("--type-serial", default="", metavar="TEXT",
+                        help="then send TEXT on the serial line")
     parser.add_argument("program", nargs="+", help="the test program in /test and its arguments")
     return parser.parse_args()
 
@@ -71,20 +76,34 @@ def linux_files(tree):
 def start(args):
     if args.linux:
         return bh.LinuxQemu(bh.linux_kernel(), linux_files(args.linux), command_line(args), args.mem)
-    return bh.Qemu(args.iso, args.firmware, args.mem, command_line(args))
+    return bh.Qemu(args.iso, args.firmware, args.mem, command_line(args),
+                   monitor=bool(args.type_keys))
 
 
-def wait_poweroff(guest, deadline):
+def type_input(guest, args):
+    for ch in args.type_keys:
+        guest.monitor("sendkey " + ("spc" if ch == " " else ch))
+    if args.type_keys and args.type_serial:
+        time.sleep(0.5)  # the keys first: the guest reads what came first
+    if args.type_serial:
+        guest.send(args.type_serial.encode())
+
+
+def wait_poweroff(guest, deadline, args):
     """Wait for QEMU to exit, failing at once on a kernel panic; return QEMU's status.
     Other rejected lines are judged after the power-off, so that a run of "all" reports
-    every failing case."""
+    every failing case. Input to type goes in when the guest asks for it."""
     seen = 0
+    typed = not (args.type_keys or args.type_serial)
     while True:
         status = guest.proc.poll()
         lines = guest.lines_so_far()
         for line in lines[seen:]:
             if re.fullmatch(PANIC, line):
                 raise bh.HarnessError(f"the kernel panicked: {line!r}")
+            if not typed and line == "# waiting for input":
+                type_input(guest, args)
+                typed = True
         seen = len(lines)
         if status is not None:
             return guest.wait_exit(5)
@@ -114,7 +133,7 @@ def check(guest, args, began):
     if not args.linux:
         total, usable = guest.expect_banner(args.mem, cmdline, max(0.0, deadline - time.monotonic()))
         print(f"banner ok: {total} MiB total, {usable} MiB usable; command line {cmdline!r}")
-    status = wait_poweroff(guest, deadline)
+    status = wait_poweroff(guest, deadline, args)
     problems = [f"{why}: {line!r}" for line in guest.lines for pattern, why in REJECT
                 if re.fullmatch(pattern, line)]
     if problems:
