@@ -131,8 +131,9 @@ struct inode_operations {
  * (kernel or user buffers, breenix/uio.h) at *pos and return the count or a
  * negative errno; a fault in a user buffer ends the transfer short (-EFAULT
  * if nothing moved). NULL entries: llseek uses the generic rules, poll
- * reports DEFAULT_POLLMASK, ioctl is -ENOTTY, fsync succeeds (nothing to
- * write back).
+ * reports DEFAULT_POLLMASK, ioctl is -ENOTTY, fsync succeeds for regular
+ * files, directories and symlinks (memory filesystems have nothing to write
+ * back) and is -EINVAL for the rest, as Linux's files without ->fsync.
  */
 struct iov_iter;
 struct poll_table_struct;
