@@ -21,12 +21,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "badptr.h"
 #include "tap.h"
 
-#define PAGE 4096UL
 #define ARCH_GET_FS 0x1003 /* asm/prctl.h */
 
-static char *unmapped, *readonly, *none, *edge;
 /* Linux opens the file before it reads argv and envp: this one exists. */
 static char nop_path[4096];
 
@@ -199,19 +198,7 @@ static long t_arch_prctl(void *p)
 	return syscall(SYS_arch_prctl, ARCH_GET_FS, p);
 }
 
-/*
- * NO_EDGE: a buffer running off its mapping is a partial success on Linux
- * (bytes written before the fault, a shorter string) or depends on the file.
- */
-enum { IN = 1, OUT = 2, KERNEL_ONLY = 4, NULL_OK = 8, NO_EDGE = 16 };
-
-struct call {
-	const char *name;
-	long (*fn)(void *);
-	int kind;	/* IN: the kernel reads it; OUT: it writes it; NULL_OK: NULL means "none" */
-};
-
-static const struct call calls[] = {
+static const struct badptr_call calls[] = {
 	{ "execve path", t_execve_path, IN | NO_EDGE },
 	{ "execve argv", t_execve_argv, IN | NULL_OK },
 	{ "execve argv[1]", t_execve_argv_elem, IN | NULL_OK | NO_EDGE },
@@ -246,58 +233,6 @@ static const struct call calls[] = {
 	{ "arch_prctl ARCH_GET_FS", t_arch_prctl, OUT },
 };
 
-struct bad {
-	const char *what;
-	char **ptr;
-	int for_kind;	/* 0: any call; else only calls of this kind */
-	bool user;	/* inside user space (not for KERNEL_ONLY calls) */
-};
-
-static char *kernel_half = KERNEL_PTR, *kernel_text = KERNEL_TEXT_PTR, *noncanon = NONCANON_PTR;
-static char *lower_half_end = LOWER_HALF_END;
-static char *null_ptr;
-
-static const struct bad bads[] = {
-	{ "NULL", &null_ptr, 0, true },
-	{ "an unmapped page", &unmapped, 0, true },
-	{ "a PROT_NONE page", &none, 0, true },
-	{ "a read-only page", &readonly, OUT, true },
-	{ "a buffer running off a mapping's end", &edge, 0, true },
-	{ "0xffff800000000000 (kernel half)", &kernel_half, 0, false },
-	{ "0xffffffff80000000 (kernel text)", &kernel_text, 0, false },
-	{ "0x0100000000000000 (non-canonical)", &noncanon, 0, false },
-	/* User space under 5-level paging: read(0) would wait for input there. */
-	{ "0x0000800000000000 (past the 47-bit lower half)", &lower_half_end, 0, true },
-};
-
-struct job {
-	const struct call *call;
-	void *ptr;
-};
-
-static int run_job(void *arg)
-{
-	const struct job *job = arg;
-	long ret;
-
-	errno = 0;
-	ret = job->call->fn(job->ptr);
-	if (ret == -2)
-		return 253;	/* EFAULT, but the child was left unreaped */
-	return ret == -1 ? errno : 254;
-}
-
-static void one(const struct call *c, const struct bad *b)
-{
-	char name[160];
-	struct job job = { c, *b->ptr };
-	int status = in_child(run_job, &job);
-
-	snprintf(name, sizeof(name), "%s with %s is EFAULT", c->name, b->what);
-	check(exited_with(status, EFAULT), name, "%s (exit code: errno; 253: child left unreaped; 254: success)",
-	      status_str(status));
-}
-
 static int set_tid_bad(void *arg)
 {
 	return syscall(SYS_set_tid_address, arg) == getpid() ? 0 : 1;
@@ -330,38 +265,13 @@ static int optional_nulls(void *arg)
 
 int main(int argc, char **argv)
 {
-	char *two;
 	int status;
 
 	(void)argc;
 	snprintf(nop_path, sizeof(nop_path), "%s/nop", self_dir(argv[0]));
-	unmapped = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	readonly = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	none = mmap(NULL, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	two = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (unmapped == MAP_FAILED || readonly == MAP_FAILED || none == MAP_FAILED || two == MAP_FAILED ||
-	    munmap(unmapped, PAGE) || munmap(two + PAGE, PAGE)) {
-		fail("set up the bad pages", "%s", strerror(errno));
+	if (badptr_setup())
 		return done();
-	}
-	/* 2 good bytes, then the unmapped page: no struct these calls use fits. */
-	edge = two + PAGE - 2;
-
-	for (size_t b = 0; b < sizeof(bads) / sizeof(bads[0]); b++) {
-		for (size_t c = 0; c < sizeof(calls) / sizeof(calls[0]); c++) {
-			int kind = calls[c].kind;
-
-			if (bads[b].for_kind && !(kind & bads[b].for_kind))
-				continue;
-			if (bads[b].user && (kind & KERNEL_ONLY))
-				continue;
-			if (bads[b].ptr == &null_ptr && (kind & NULL_OK))
-				continue;
-			if (bads[b].ptr == &edge && (kind & NO_EDGE))
-				continue;
-			one(&calls[c], &bads[b]);
-		}
-	}
+	badptr_run(calls, sizeof(calls) / sizeof(calls[0]));
 	status = in_child(set_tid_bad, KERNEL_PTR);
 	check(exited_with(status, 0), "set_tid_address with a kernel pointer succeeds (Linux stores it unchecked)",
 	      "%s", status_str(status));

@@ -19,13 +19,12 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "badptr.h"
 #include "tap.h"
 
-#define PAGE 4096UL
 #define FIONREAD_ 0x541b /* asm-generic/ioctls.h */
 #define STATX_BASIC_STATS 0x7ffU
 
-static char *unmapped, *readonly, *none, *edge;
 static char file[4096], dir[4096], link_[4096], fresh[4096];
 
 static long t_open(void *p)
@@ -440,14 +439,7 @@ static long t_getresgid(void *p)
 }
 
 
-/* NO_EDGE: a string, or a buffer a running-off write fills partly (a short success on Linux). */
-enum { IN = 1, OUT = 2, NULL_OK = 4, NO_EDGE = 8 };
-
-static const struct call {
-	const char *name;
-	long (*fn)(void *);
-	int kind;
-} calls[] = {
+static const struct badptr_call calls[] = {
 	{ "open path", t_open, IN | NO_EDGE },
 	{ "openat path", t_openat, IN | NO_EDGE },
 	{ "creat path", t_creat, IN | NO_EDGE },
@@ -515,43 +507,8 @@ static const struct call {
 	{ "getresgid rgid", t_getresgid, OUT },
 };
 
-static char *kernel_half = KERNEL_PTR, *noncanon = NONCANON_PTR, *null_ptr;
-
-static const struct bad {
-	const char *what;
-	char **ptr;
-	int for_kind;
-} bads[] = {
-	{ "NULL", &null_ptr, 0 },
-	{ "an unmapped page", &unmapped, 0 },
-	{ "a PROT_NONE page", &none, 0 },
-	{ "a read-only page", &readonly, OUT },
-	{ "a struct running off a mapping's end", &edge, 0 },
-	{ "0xffff800000000000 (kernel half)", &kernel_half, 0 },
-	{ "0x0100000000000000 (non-canonical)", &noncanon, 0 },
-};
-
-struct job {
-	const struct call *call;
-	void *ptr;
-};
-
-static int run_job(void *arg)
-{
-	const struct job *job = arg;
-	long ret;
-
-	errno = 0;
-	ret = job->call->fn(job->ptr);
-	if (ret == -3)
-		return 252;	/* the setup failed */
-	return ret == -1 ? errno : 254;
-}
-
 int main(void)
 {
-	char *two, name[160];
-
 	if (geteuid() != 0) {
 		skip("bad pointers to the file calls", "needs root (chroot, setgroups, chown)");
 		return done();
@@ -564,33 +521,7 @@ int main(void)
 	truncate(file, 100);
 	mkdir(dir, 0755);
 	symlink("file", link_);
-	unmapped = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	readonly = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	none = mmap(NULL, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	two = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (unmapped == MAP_FAILED || readonly == MAP_FAILED || none == MAP_FAILED || two == MAP_FAILED ||
-	    munmap(unmapped, PAGE) || munmap(two + PAGE, PAGE)) {
-		fail("set up the bad pages", "%s", strerror(errno));
-		return done();
-	}
-	/* 2 good bytes, then the unmapped page: no struct these calls use fits. */
-	edge = two + PAGE - 2;
-	for (size_t b = 0; b < sizeof(bads) / sizeof(bads[0]); b++) {
-		for (size_t c = 0; c < sizeof(calls) / sizeof(calls[0]); c++) {
-			struct job job = { &calls[c], *bads[b].ptr };
-			int kind = calls[c].kind, status;
-
-			if (bads[b].for_kind && !(kind & bads[b].for_kind))
-				continue;
-			if (bads[b].ptr == &null_ptr && (kind & NULL_OK))
-				continue;
-			if (bads[b].ptr == &edge && (kind & NO_EDGE))
-				continue;
-			status = in_child(run_job, &job);
-			snprintf(name, sizeof(name), "%s with %s is EFAULT", calls[c].name, bads[b].what);
-			check(exited_with(status, EFAULT), name,
-			      "%s (exit code: errno; 252: setup failed; 254: success)", status_str(status));
-		}
-	}
+	if (!badptr_setup())
+		badptr_run(calls, sizeof(calls) / sizeof(calls[0]));
 	return done();
 }
