@@ -176,155 +176,149 @@ SYSCALL_DEFINE0(getegid)
 	return current->cred->egid;
 }
 
-SYSCALL_DEFINE1(setuid, kuid_t, uid)
-{
-	const struct cred *old = current->cred;
-	struct cred *new;
+/*
+ * The set*id calls treat user and group ids alike: each kind has a real,
+ * effective, saved and filesystem id (kuid_t and kgid_t are both 32-bit,
+ * with -1 as "unchanged"), so one implementation serves both.
+ */
+enum { ID_REAL, ID_EFF, ID_SAVED, ID_FS, NR_IDS };
+#define ID_UNCHANGED	((uint32_t)-1)
 
-	if (uid == INVALID_UID)
-		return -EINVAL;
-	if (!capable_root() && uid != old->uid && uid != old->suid)
-		return -EPERM;
-	new = prepare_creds();
+_Static_assert(INVALID_UID == ID_UNCHANGED && INVALID_GID == ID_UNCHANGED,
+	       "one 'unchanged' value for both kinds");
+
+static void cred_ids(struct cred *c, bool gid, uint32_t *ids[NR_IDS])
+{
+	ids[ID_REAL] = gid ? &c->gid : &c->uid;
+	ids[ID_EFF] = gid ? &c->egid : &c->euid;
+	ids[ID_SAVED] = gid ? &c->sgid : &c->suid;
+	ids[ID_FS] = gid ? &c->fsgid : &c->fsuid;
+}
+
+/* Whether an unprivileged task may take @id: one of its three ids. */
+static bool holds_id(struct cred *c, bool gid, uint32_t id)
+{
+	uint32_t *ids[NR_IDS];
+
+	cred_ids(c, gid, ids);
+	return id == *ids[ID_REAL] || id == *ids[ID_EFF] || id == *ids[ID_SAVED];
+}
+
+/* Commits a copy of the caller's credentials with @set applied to it. */
+static long change_ids(bool gid, void (*set)(uint32_t **ids, uint32_t **old,
+					     const uint32_t *arg),
+		       const uint32_t *arg)
+{
+	uint32_t *ids[NR_IDS], *old[NR_IDS];
+	struct cred *new = prepare_creds();
+
 	if (!new)
 		return -ENOMEM;
-	if (capable_root())
-		new->uid = new->suid = uid;
-	new->euid = new->fsuid = uid;
+	cred_ids(new, gid, ids);
+	cred_ids(current->cred, gid, old);
+	set(ids, old, arg);
+	*ids[ID_FS] = *ids[ID_EFF];
 	return commit_creds(new);
+}
+
+/* setuid/setgid: root sets all three, others only the effective id. */
+static void set_one(uint32_t **ids, uint32_t **old, const uint32_t *arg)
+{
+	(void)old;
+	if (capable_root())
+		*ids[ID_REAL] = *ids[ID_SAVED] = arg[0];
+	*ids[ID_EFF] = arg[0];
+}
+
+static long do_setid(bool gid, uint32_t id)
+{
+	struct cred *c = current->cred;
+	uint32_t *ids[NR_IDS];
+
+	if (id == ID_UNCHANGED)
+		return -EINVAL;
+	cred_ids(c, gid, ids);
+	if (!capable_root() && id != *ids[ID_REAL] && id != *ids[ID_SAVED])
+		return -EPERM;
+	return change_ids(gid, set_one, &id);
+}
+
+/* Linux: the saved id follows the effective one when either changes. */
+static void set_re(uint32_t **ids, uint32_t **old, const uint32_t *arg)
+{
+	if (arg[0] != ID_UNCHANGED)
+		*ids[ID_REAL] = arg[0];
+	if (arg[1] != ID_UNCHANGED)
+		*ids[ID_EFF] = arg[1];
+	if (arg[0] != ID_UNCHANGED ||
+	    (arg[1] != ID_UNCHANGED && arg[1] != *old[ID_REAL]))
+		*ids[ID_SAVED] = *ids[ID_EFF];
+}
+
+static long do_setreid(bool gid, uint32_t r, uint32_t e)
+{
+	struct cred *c = current->cred;
+	uint32_t *ids[NR_IDS], arg[2] = { r, e };
+	bool root = capable_root();
+
+	cred_ids(c, gid, ids);
+	if (r != ID_UNCHANGED && !root && r != *ids[ID_REAL] && r != *ids[ID_EFF])
+		return -EPERM;
+	if (e != ID_UNCHANGED && !root && !holds_id(c, gid, e))
+		return -EPERM;
+	return change_ids(gid, set_re, arg);
+}
+
+static void set_res(uint32_t **ids, uint32_t **old, const uint32_t *arg)
+{
+	int i;
+
+	(void)old;
+	for (i = ID_REAL; i <= ID_SAVED; i++)
+		if (arg[i] != ID_UNCHANGED)
+			*ids[i] = arg[i];
+}
+
+static long do_setresid(bool gid, uint32_t r, uint32_t e, uint32_t s)
+{
+	struct cred *c = current->cred;
+	uint32_t arg[3] = { r, e, s };
+	int i;
+
+	for (i = 0; i < 3 && !capable_root(); i++)
+		if (arg[i] != ID_UNCHANGED && !holds_id(c, gid, arg[i]))
+			return -EPERM;
+	return change_ids(gid, set_res, arg);
+}
+
+SYSCALL_DEFINE1(setuid, kuid_t, uid)
+{
+	return do_setid(false, uid);
 }
 
 SYSCALL_DEFINE1(setgid, kgid_t, gid)
 {
-	const struct cred *old = current->cred;
-	struct cred *new;
-
-	if (gid == INVALID_GID)
-		return -EINVAL;
-	if (!capable_root() && gid != old->gid && gid != old->sgid)
-		return -EPERM;
-	new = prepare_creds();
-	if (!new)
-		return -ENOMEM;
-	if (capable_root())
-		new->gid = new->sgid = gid;
-	new->egid = new->fsgid = gid;
-	return commit_creds(new);
-}
-
-/* Whether an unprivileged task may take @id: one of its three ids. */
-static bool holds_id(uint32_t id, uint32_t r, uint32_t e, uint32_t s)
-{
-	return id == r || id == e || id == s;
+	return do_setid(true, gid);
 }
 
 SYSCALL_DEFINE2(setreuid, kuid_t, ruid, kuid_t, euid)
 {
-	const struct cred *old = current->cred;
-	bool root = capable_root();
-	struct cred *new;
-
-	if (ruid != INVALID_UID && !root && ruid != old->uid &&
-	    ruid != old->euid)
-		return -EPERM;
-	if (euid != INVALID_UID && !root &&
-	    !holds_id(euid, old->uid, old->euid, old->suid))
-		return -EPERM;
-	new = prepare_creds();
-	if (!new)
-		return -ENOMEM;
-	if (ruid != INVALID_UID)
-		new->uid = ruid;
-	if (euid != INVALID_UID)
-		new->euid = euid;
-	/* Linux: the saved id follows the effective one when either changes. */
-	if (ruid != INVALID_UID || (euid != INVALID_UID && euid != old->uid))
-		new->suid = new->euid;
-	new->fsuid = new->euid;
-	return commit_creds(new);
+	return do_setreid(false, ruid, euid);
 }
 
 SYSCALL_DEFINE2(setregid, kgid_t, rgid, kgid_t, egid)
 {
-	const struct cred *old = current->cred;
-	bool root = capable_root();
-	struct cred *new;
-
-	if (rgid != INVALID_GID && !root && rgid != old->gid &&
-	    rgid != old->egid)
-		return -EPERM;
-	if (egid != INVALID_GID && !root &&
-	    !holds_id(egid, old->gid, old->egid, old->sgid))
-		return -EPERM;
-	new = prepare_creds();
-	if (!new)
-		return -ENOMEM;
-	if (rgid != INVALID_GID)
-		new->gid = rgid;
-	if (egid != INVALID_GID)
-		new->egid = egid;
-	if (rgid != INVALID_GID || (egid != INVALID_GID && egid != old->gid))
-		new->sgid = new->egid;
-	new->fsgid = new->egid;
-	return commit_creds(new);
+	return do_setreid(true, rgid, egid);
 }
 
 SYSCALL_DEFINE3(setresuid, kuid_t, ruid, kuid_t, euid, kuid_t, suid)
 {
-	const struct cred *old = current->cred;
-	struct cred *new;
-
-	if (!capable_root()) {
-		if (ruid != INVALID_UID &&
-		    !holds_id(ruid, old->uid, old->euid, old->suid))
-			return -EPERM;
-		if (euid != INVALID_UID &&
-		    !holds_id(euid, old->uid, old->euid, old->suid))
-			return -EPERM;
-		if (suid != INVALID_UID &&
-		    !holds_id(suid, old->uid, old->euid, old->suid))
-			return -EPERM;
-	}
-	new = prepare_creds();
-	if (!new)
-		return -ENOMEM;
-	if (ruid != INVALID_UID)
-		new->uid = ruid;
-	if (euid != INVALID_UID)
-		new->euid = euid;
-	if (suid != INVALID_UID)
-		new->suid = suid;
-	new->fsuid = new->euid;
-	return commit_creds(new);
+	return do_setresid(false, ruid, euid, suid);
 }
 
 SYSCALL_DEFINE3(setresgid, kgid_t, rgid, kgid_t, egid, kgid_t, sgid)
 {
-	const struct cred *old = current->cred;
-	struct cred *new;
-
-	if (!capable_root()) {
-		if (rgid != INVALID_GID &&
-		    !holds_id(rgid, old->gid, old->egid, old->sgid))
-			return -EPERM;
-		if (egid != INVALID_GID &&
-		    !holds_id(egid, old->gid, old->egid, old->sgid))
-			return -EPERM;
-		if (sgid != INVALID_GID &&
-		    !holds_id(sgid, old->gid, old->egid, old->sgid))
-			return -EPERM;
-	}
-	new = prepare_creds();
-	if (!new)
-		return -ENOMEM;
-	if (rgid != INVALID_GID)
-		new->gid = rgid;
-	if (egid != INVALID_GID)
-		new->egid = egid;
-	if (sgid != INVALID_GID)
-		new->sgid = sgid;
-	new->fsgid = new->egid;
-	return commit_creds(new);
+	return do_setresid(true, rgid, egid, sgid);
 }
 
 /* Linux writes the three ids in order and stops at the first fault. */
