@@ -1,7 +1,7 @@
 # Script mode (cmake -P): makes DST a copy of the directory SRC, with the
 # file OVERRIDE in place of SRC's file of the same name and, if CORPUS is
 # set, that directory as DST/elf. Files already equal are left alone and
-# stale ones removed (permissions are copied too), so an unchanged tree packs into an unchanged initrd.
+# stale ones removed (permissions are copied too, symbolic links stay links), so an unchanged tree packs into an unchanged initrd.
 cmake_minimum_required(VERSION 3.25)
 
 function(sync src dst)
@@ -21,6 +21,12 @@ function(sync src dst)
 		get_filename_component(override_name "${OVERRIDE}" NAME)
 		if(OVERRIDE AND name STREQUAL override_name AND src STREQUAL SRC)
 			set(from ${OVERRIDE})
+		endif()
+		if(IS_SYMLINK ${from})
+			file(READ_SYMLINK ${from} target)
+			file(REMOVE ${dst}/${name})
+			file(CREATE_LINK ${target} ${dst}/${name} SYMBOLIC)
+			continue()
 		endif()
 		file(COPY_FILE ${from} ${dst}/${name} ONLY_IF_DIFFERENT)
 	endforeach()
