@@ -271,6 +271,8 @@ static int uart_tty_init(void)
 		return 0;
 	uart_tty.input = serial_input_queue();
 	err = tty_register(&uart_tty);
+	/* Linux's 8250 default (CLOCAL: no modem lines), at the speed the line runs. */
+	uart_tty.ldisc.termios.c_cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL;
 	if (!err)
 		err = devfs_create_node("ttyS0", S_IFCHR | 0620, uart_tty.dev);
 	return err;

@@ -332,7 +332,6 @@ struct tty_struct *console_tty(void)
 	kdev_t dev = MKDEV(TTY_MAJOR, 1), d;
 	const char *word = NULL;
 
-	CMDLINE_DECLARE("console");
 	while ((word = cmdline_next_word(word))) {
 		if (strncmp(word, "console=", 8))
 			continue;
