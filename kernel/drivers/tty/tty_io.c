@@ -92,10 +92,8 @@ int tty_register(struct tty_struct *tty)
 	spin_lock(&tty_list_lock);
 	list_add_tail(&tty->node, &tty_list);
 	spin_unlock(&tty_list_lock);
-	if (tty->input) {
+	if (tty->input)
 		input_queue_attach(tty->input, &tty->listener);
-		tty_kick_input(tty);
-	}
 	return 0;
 }
 
