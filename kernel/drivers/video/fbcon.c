@@ -14,7 +14,10 @@ static struct psf_map_entry fbcon_font_map[FBCON_FONT_MAP_MAX];
 static struct fbterm fbcon_term;
 static bool fbcon_ready;
 
-/* printk holds its log lock around this, which serialises the terminal. */
+/*
+ * printk and console_write (tty1's output) hold the log lock around this,
+ * which serialises the terminal.
+ */
 static void fbcon_write(struct console *con, const char *buf, size_t len)
 {
 	fbterm_write(con->data, buf, len);
@@ -25,6 +28,15 @@ static struct console fbcon_console = {
 	.write = fbcon_write,
 	.data = &fbcon_term,
 };
+
+bool fbcon_text_size(unsigned int *cols, unsigned int *rows)
+{
+	if (!fbcon_ready)
+		return false;
+	*cols = fbcon_term.cols;
+	*rows = fbcon_term.rows;
+	return true;
+}
 
 int fbcon_init(const struct fb_info *fb)
 {

@@ -2,18 +2,20 @@
  * What the threads of one process share besides memory, files and signal
  * handlers (Linux's signal_struct): resource limits, the thread list and
  * count, the group exit status, the wait queue wait4 sleeps on, the CPU
- * times of exited threads and reaped children, and the process group and
- * session. Job control joins it with signals.
+ * times of exited threads and reaped children, the process group and
+ * session and the controlling terminal. Job control joins it with signals.
  */
 #ifndef BREENIX_SIGNAL_STRUCT_H
 #define BREENIX_SIGNAL_STRUCT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <breenix/list.h>
 #include <breenix/wait.h>
 #include <uapi/linux/resource.h>
 
 struct pid;
+struct tty_struct;
 
 /* flags */
 #define SIGNAL_GROUP_EXIT	0x04	/* exit_group: every thread is leaving */
@@ -32,6 +34,8 @@ struct signal_struct {
 	uint64_t cutime, cstime;
 	struct pid *pgrp;		/* process group, referenced */
 	struct pid *session;		/* session, referenced */
+	struct tty_struct *tty;		/* controlling terminal (tasklist_lock) */
+	bool did_exec;			/* exec'd since fork: setpgid's EACCES */
 	struct rlimit64 rlim[RLIM_NLIMITS];
 };
 
