@@ -19,6 +19,6 @@ void helpopt_check(int argc, char **argv, const char *usage)
 
 void helpopt_fail(const char *usage, int status)
 {
-	fputs(usage, stderr);
+	fprintf(stderr, "%.*s\n", (int)strcspn(usage, "\n"), usage);
 	exit(status);
 }
