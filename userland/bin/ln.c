@@ -5,7 +5,6 @@
  * to a directory as a file (so -fn replaces it).
  */
 #include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,26 +13,12 @@
 
 #include "helpopt.h"
 #include "msg.h"
+#include "targetdir.h"
 
 static const char usage[] = "usage: ln [-sfn] TARGET [LINK] | ln [-sfn] TARGET... DIRECTORY\n"
 			    "Make LINK a hard link to TARGET, or with -s a symbolic link.\n";
 
 static int symbolic, force, no_deref;
-
-/* The last component of a path, as a new string. */
-static char *base_of(const char *path)
-{
-	char *copy = strdup(path), *b, *r;
-
-	if (!copy)
-		msg_die(1, "out of memory");
-	b = basename(copy);
-	r = strdup(b);
-	free(copy);
-	if (!r)
-		msg_die(1, "out of memory");
-	return r;
-}
 
 static int link_error(const char *target, const char *dest)
 {
@@ -70,36 +55,9 @@ static int make_link(const char *target, const char *dest)
 	return 0;
 }
 
-static int into_dir(const char *target, const char *dir)
-{
-	char *base = base_of(target);
-	size_t len = strlen(dir) + strlen(base) + 2;
-	char *dest = malloc(len);
-	int r;
-
-	if (!dest)
-		msg_die(1, "out of memory");
-	snprintf(dest, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", base);
-	r = make_link(target, dest);
-	free(dest);
-	free(base);
-	return r;
-}
-
-/* The last operand names a directory to put the links in. */
-static int is_dir_dest(const char *path)
-{
-	struct stat st;
-
-	if (no_deref && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		return 0;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 int main(int argc, char **argv)
 {
-	int c, n, status = 0;
-	const char *last;
+	int c, n;
 
 	msg_init(argv[0]);
 	helpopt_check(argc, argv, usage);
@@ -118,17 +76,11 @@ int main(int argc, char **argv)
 		msg_warnx("missing file operand");
 		helpopt_fail(usage, 1);
 	}
-	if (n == 1)
-		return into_dir(argv[optind], ".");
-	last = argv[argc - 1];
-	if (!is_dir_dest(last)) {
-		if (n > 2 && access(last, F_OK) < 0)
-			msg_die(1, "target '%s'", last);
-		if (n > 2)
-			msg_diex(1, "target '%s' is not a directory", last);
-		return make_link(argv[optind], last);
+	if (n == 1) {
+		/* "ln TARGET": a link of the same name in the working directory. */
+		char *ops[2] = { argv[optind], "." };
+
+		return target_each(ops, 2, 0, make_link);
 	}
-	for (int i = optind; i < argc - 1; i++)
-		status |= into_dir(argv[i], last);
-	return status;
+	return target_each(argv + optind, n, no_deref, make_link);
 }
