@@ -4,12 +4,13 @@ arrive (issue 8), so sending one says so.
 
   $ ps | head -1
     PID TTY          TIME CMD
-  $ ps | grep -c ' sh$'
-  1
+  $ ps | grep -q ' sh$' && echo yes
+  yes
   $ ps -ef | head -2
   UID        PID  PPID  C STIME TTY          TIME CMD
   root         1     0 * (glob)
-  $ ps -o pid,comm | grep -w 1
+  $ ps -e -o pid,comm | head -2
+    PID COMMAND
       1 init
   $ kill -l | head -1
   HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT
