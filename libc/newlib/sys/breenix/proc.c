@@ -198,6 +198,11 @@ int getrusage(int who, struct rusage *usage)
 	return SYSCALL2(SYS_getrusage, who, usage);
 }
 
+int sched_yield(void)
+{
+	return SYSCALL0(SYS_sched_yield);
+}
+
 /* nice(2) needs setpriority, which Breenix does not have yet. */
 int nice(int inc)
 {

@@ -2,6 +2,7 @@
 #ifndef _POLL_H
 #define _POLL_H
 
+#include <signal.h>
 #include <asm-generic/poll.h>
 
 #ifdef __cplusplus
@@ -11,6 +12,7 @@ extern "C" {
 typedef unsigned long nfds_t;
 
 int poll(struct pollfd *, nfds_t, int);
+int ppoll(struct pollfd *, nfds_t, const struct timespec *, const sigset_t *);
 
 #ifdef __cplusplus
 }

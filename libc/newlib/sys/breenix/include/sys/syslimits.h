@@ -27,5 +27,6 @@
 #define LOGIN_NAME_MAX	256
 #define TTY_NAME_MAX	32
 #define SYMLOOP_MAX	40
+#define SSIZE_MAX	__LONG_MAX__
 
 #endif
