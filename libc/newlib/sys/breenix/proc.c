@@ -17,16 +17,6 @@ pid_t fork(void)
 	return SYSCALL0(SYS_fork);
 }
 
-/*
- * vfork as fork: a C wrapper cannot share its caller's stack with the
- * child (the child's return would clobber the frame the parent resumes
- * in), and POSIX lets vfork be fork.
- */
-pid_t vfork(void)
-{
-	return fork();
-}
-
 void _exit(int status)
 {
 	for (;;)
