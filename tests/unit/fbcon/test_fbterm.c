@@ -25,6 +25,7 @@
 
 #define GREY	0xaaaaaa
 #define BLACK	0x000000
+#define WHITE	0xffffff	/* also the mask that inverts a pixel */
 
 static struct psf_font font;
 static struct psf_map_entry map[FBCON_FONT_MAP_MAX];
@@ -54,6 +55,8 @@ static void setup(void)
 	memset(mem, 0xa5, PITCH * H);
 	fb = make_fb(mem, W, H, PITCH, 32);
 	ck_assert_int_eq(fbterm_init(&t, &fb, &font), 0);
+	/* Pixel checks want no cursor; the cursor tests turn it back on. */
+	fbterm_write(&t, "\x1b[?25l", 6);
 }
 
 static void teardown(void)
@@ -202,11 +205,12 @@ END_TEST
 
 START_TEST(full_line_then_newline_is_one_line)
 {
-	char line[COLS + 2];
+	char line[COLS + 1];
 
 	memset(line, 'x', COLS);
-	strcpy(line + COLS, "\n");
+	line[COLS] = '\0';
 	put(line);
+	put("\r\n");
 	ck_assert_uint_eq(t.cx, 0);
 	ck_assert_uint_eq(t.cy, 1);
 	put("B");
@@ -214,12 +218,16 @@ START_TEST(full_line_then_newline_is_one_line)
 }
 END_TEST
 
-START_TEST(newline_returns_carriage)
+/* LF, VT and FF only go down: the tty's ONLCR supplies the CR. */
+START_TEST(newline_is_line_feed)
 {
 	put("AB\nC");
-	assert_cell_default(0, 1, 'C');
-	ck_assert_uint_eq(t.cx, 1);
+	assert_cell_default(2, 1, 'C');
+	ck_assert_uint_eq(t.cx, 3);
 	ck_assert_uint_eq(t.cy, 1);
+	put("\vD\fE");
+	assert_cell_default(3, 2, 'D');
+	assert_cell_default(4, 3, 'E');
 }
 END_TEST
 
@@ -228,10 +236,10 @@ START_TEST(scrolls_up)
 	char zs[COLS];
 	uint32_t c, y, x;
 
-	put("A\nB\nC\nD\nE");
+	put("A\r\nB\r\nC\r\nD\r\nE");
 	ck_assert_uint_eq(t.cy, ROWS - 1);
 	assert_cell_default(0, 4, 'E');
-	put("\nF");
+	put("\r\nF");
 	ck_assert_uint_eq(t.cy, ROWS - 1);
 	assert_cell_default(0, 0, 'B');
 	assert_cell_default(0, 3, 'E');
@@ -248,7 +256,7 @@ START_TEST(scrolls_up)
 	zs[sizeof(zs) - 1] = '\0';
 	put("\r");
 	put(zs);
-	put("\n");
+	put("\r\n");
 	for (c = 0; c < COLS - 1; c++)
 		assert_cell_default(c, 3, 'Z');
 	assert_row_blank(4);
@@ -295,8 +303,10 @@ END_TEST
 
 START_TEST(other_sequences_ignored)
 {
-	put("\x1b[2J\x1b[?25l\x1b[10;10H\x1b[>0c\x1b[?31m\x1b[1 q");
-	put("\x1b(B\x1b" "7\x1b]0;a title\x07\x1b]2;t\x1b\\\x1bP1$r\x1b\\A");
+	/* Unknown finals, private markers and intermediates on known ones,
+	 * character sets, OSC and DCS strings: consumed, nothing done. */
+	put("\x1b[>0c\x1b[?31m\x1b[1 q\x1b[>2C\x1b[?2J\x1b[2$J\x1b[5y");
+	put("\x1b(B\x1b#8\x1b]0;a title\x07\x1b]2;t\x1b\\\x1bP1$r\x1b\\A");
 	assert_cell_default(0, 0, 'A');
 	assert_blank_except(0, 0);
 	ck_assert_int_eq(t.state, FBT_NORMAL);
@@ -310,7 +320,7 @@ START_TEST(controls_inside_sequences)
 	assert_cell_default(0, 0, 'm');
 	assert_cell_default(1, 0, 'A');
 	/* A line feed inside a CSI acts, and the sequence goes on. */
-	put("\x1b[3\n1mB");
+	put("\x1b[3\r\n1mB");
 	assert_cell(&fb, 0, 1, 'B', 0xaa0000, BLACK);
 	/* ESC restarts a sequence. */
 	put("\x1b[4\x1b[0mC");
@@ -365,7 +375,7 @@ START_TEST(cr_and_backspace)
 	put("AB\rC");
 	assert_cell_default(0, 0, 'C');
 	assert_cell_default(1, 0, 'B');
-	put("\nAB\bC");
+	put("\r\nAB\bC");
 	assert_cell_default(0, 1, 'A');
 	assert_cell_default(1, 1, 'C');
 	put("\r\b\bD");
@@ -431,9 +441,16 @@ START_TEST(fbcon_registers_console)
 	ck_assert_int_eq(fbcon_init(&fb), 0);
 	ck_assert_int_eq(registrations, 1);
 	ck_assert_str_eq(registered->name, "fb0");
-	registered->write(registered, "\x1b[31mA\n\xc3\xa9", 9);
+	/* printk's text: each '\n' returns the carriage too. */
+	registered->write(registered, "\x1b[31mA\n\xc3\xa9\n\nB", 12);
 	assert_cell(&fb, 0, 0, 'A', 0xaa0000, BLACK);
 	assert_cell(&fb, 0, 1, 0xe9, 0xaa0000, BLACK);
+	assert_cell(&fb, 0, 3, 'B', 0xaa0000, BLACK);
+	/* A tty's output is already mapped: a '\n' is a line feed only. */
+	registered->write_tty(registered, "\nC\rD", 5);
+	assert_cell(&fb, 0, 4, 'D', 0xaa0000, BLACK);
+	/* The console shows its cursor, here on the 'C'. */
+	assert_cell(&fb, 1, 4, 'C', 0xaa0000 ^ WHITE, WHITE);
 	ck_assert_int_eq(fbcon_init(&fb), -EBUSY);
 	ck_assert_int_eq(registrations, 1);
 }
@@ -461,7 +478,7 @@ Suite *unit_suite(void)
 	tcase_add_test(tc, draws_glyph_pixels);
 	tcase_add_test(tc, wraps_at_right_edge);
 	tcase_add_test(tc, full_line_then_newline_is_one_line);
-	tcase_add_test(tc, newline_returns_carriage);
+	tcase_add_test(tc, newline_is_line_feed);
 	tcase_add_test(tc, scrolls_up);
 	tcase_add_test(tc, sgr_colours);
 	tcase_add_test(tc, sgr_extended_colours);
