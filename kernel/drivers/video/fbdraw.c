@@ -112,7 +112,7 @@ void fb_copy_rect(const struct fb_info *fb, uint32_t dx, uint32_t dy,
 	size_t bytes = (size_t)w * fb_bytes_pp(fb);
 	uint32_t j, r;
 
-	/* Moving down, the bottom row goes first so no source is overwritten. */
+	/* Moving down, the bottom row goes first: no source is overwritten. */
 	for (j = 0; j < h; j++) {
 		r = dy > sy ? h - 1 - j : j;
 		memmove(fb_at(fb, dx, dy + r), fb_at(fb, sx, sy + r), bytes);

@@ -151,7 +151,8 @@ static void fbterm_insert_lines(struct fbterm *t, uint32_t n, bool insert)
 /* DECSTBM: a region of at least two rows, then the cursor goes home. */
 static void fbterm_set_region(struct fbterm *t)
 {
-	uint32_t top = fbterm_param(t, 0, 1), bottom = fbterm_param(t, 1, t->rows);
+	uint32_t top = fbterm_param(t, 0, 1);
+	uint32_t bottom = fbterm_param(t, 1, t->rows);
 
 	if (top < bottom && bottom <= t->rows) {
 		t->top = top - 1;

@@ -70,6 +70,16 @@ static void put(const char *s)
 	fbterm_write(&t, s, strlen(s));
 }
 
+/* n copies of c: a full line when n is COLS. */
+static void put_repeat(char c, size_t n)
+{
+	char line[COLS + 1];
+
+	ck_assert_uint_le(n, COLS);
+	memset(line, c, n);
+	fbterm_write(&t, line, n);
+}
+
 static uint32_t get_px(const struct fb_info *f, uint32_t x, uint32_t y)
 {
 	uint32_t bytes = (f->bpp + 7) / 8, v = 0, i;
@@ -209,11 +219,7 @@ END_TEST
 
 START_TEST(wraps_at_right_edge)
 {
-	char line[COLS + 1];
-
-	memset(line, 'x', COLS);
-	line[COLS] = '\0';
-	put(line);
+	put_repeat('x', COLS);
 	ck_assert_uint_eq(t.cx, COLS - 1);
 	ck_assert_uint_eq(t.cy, 0);
 	ck_assert(t.wrap_pending);
@@ -227,11 +233,7 @@ END_TEST
 
 START_TEST(full_line_then_newline_is_one_line)
 {
-	char line[COLS + 1];
-
-	memset(line, 'x', COLS);
-	line[COLS] = '\0';
-	put(line);
+	put_repeat('x', COLS);
 	put("\r\n");
 	ck_assert_uint_eq(t.cx, 0);
 	ck_assert_uint_eq(t.cy, 1);
@@ -255,7 +257,6 @@ END_TEST
 
 START_TEST(scrolls_up)
 {
-	char zs[COLS];
 	uint32_t c, y, x;
 
 	put("A\r\nB\r\nC\r\nD\r\nE");
@@ -274,10 +275,8 @@ START_TEST(scrolls_up)
 			ck_assert_uint_eq(get_px(&fb, x, y), BLACK);
 
 	/* A full last row moves up and leaves a clear row behind. */
-	memset(zs, 'Z', sizeof(zs) - 1);
-	zs[sizeof(zs) - 1] = '\0';
 	put("\r");
-	put(zs);
+	put_repeat('Z', COLS - 1);
 	put("\r\n");
 	for (c = 0; c < COLS - 1; c++)
 		assert_cell_default(c, 3, 'Z');
@@ -462,11 +461,7 @@ END_TEST
 /* A movement ends a pending wrap: the next character stays on the line. */
 START_TEST(movement_ends_pending_wrap)
 {
-	char line[COLS + 1];
-
-	memset(line, 'x', COLS);
-	line[COLS] = '\0';
-	put(line);
+	put_repeat('x', COLS);
 	ck_assert(t.wrap_pending);
 	put("\x1b[C");
 	ck_assert(!t.wrap_pending);
@@ -852,7 +847,8 @@ static void check_format(struct fb_info f, uint32_t red_px)
 	assert_cell(&f, 0, 0, 'A', red_px, 0);
 	/* The cursor after it: black inverted in every colour field. */
 	ck_assert_uint_eq(get_px(&f, FW, 0), fb_pack_rgb(&f, WHITE));
-	ck_assert_uint_eq(get_px(&f, 2 * FW - 1, FH - 1), fb_pack_rgb(&f, WHITE));
+	ck_assert_uint_eq(get_px(&f, 2 * FW - 1, FH - 1),
+			  fb_pack_rgb(&f, WHITE));
 	ck_assert_uint_eq(get_px(&f, 2 * FW, 0), 0);
 	free(buf);
 }
