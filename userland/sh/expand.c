@@ -605,6 +605,14 @@ static int is_ifs_space(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
+/* Past the IFS white space from @i that came from expansions. */
+static size_t skip_ifs_space(struct xbuf *x, size_t i, const char *ifs)
+{
+	while (i < x->len && (x->f[i] & Q_SPLIT) && is_ifs_space(x->s[i]) && strchr(ifs, x->s[i]))
+		i++;
+	return i;
+}
+
 /* A field: globbed if it has unquoted pattern characters, else as is. */
 static void add_field(struct xbuf *x, size_t from, size_t to, struct wordlist *out)
 {
@@ -656,16 +664,13 @@ static void split_fields(struct xbuf *x, struct wordlist *out)
 		}
 		if (have || !is_ifs_space(c))
 			add_field(x, start, i, out);
-		while (i < x->len && (x->f[i] & Q_SPLIT) && is_ifs_space(x->s[i]) &&
-		       strchr(ifs, x->s[i]))
-			i++;
-		if (is_ifs_space(c) && i < x->len && (x->f[i] & Q_SPLIT) && x->s[i] &&
-		    strchr(ifs, x->s[i])) {
-			i++;
-			while (i < x->len && (x->f[i] & Q_SPLIT) && is_ifs_space(x->s[i]) &&
-			       strchr(ifs, x->s[i]))
+		i++;
+		if (is_ifs_space(c)) {
+			i = skip_ifs_space(x, i, ifs);
+			if (i < x->len && (x->f[i] & Q_SPLIT) && x->s[i] && strchr(ifs, x->s[i]))
 				i++;
 		}
+		i = skip_ifs_space(x, i, ifs);
 		start = i;
 		have = 0;
 	}

@@ -78,17 +78,6 @@ static void job_unlink(struct job *j)
 		}
 }
 
-/* In a child: the parent's jobs are not its own. */
-static void jobs_forget(void)
-{
-	while (jobs) {
-		struct job *j = jobs;
-
-		jobs = j->next;
-		job_free(j);
-	}
-}
-
 pid_t job_fork(struct job *j, int foreground)
 {
 	pid_t pid = fork();
@@ -107,7 +96,6 @@ pid_t job_fork(struct job *j, int foreground)
 		sh.interactive = 0;
 		sh.job_control = 0;
 		job_free(j);
-		jobs_forget();
 		return 0;
 	}
 	if (sh.job_control) {
