@@ -48,6 +48,13 @@ void jobs_init(void)
 	pgid = getpid();
 	if (getpgrp() != pgid && setpgid(0, pgid) < 0)
 		return;
+	/*
+	 * A shell taking the terminal back from a finished job is in the
+	 * background at that moment: it must not be stopped for it.
+	 */
+	signal(SIGTTOU, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
 	if (tcsetpgrp(sh.tty_fd, pgid) < 0)
 		return;
 	sh.pgid = pgid;
@@ -91,6 +98,9 @@ pid_t job_fork(struct job *j, int foreground)
 			setpgid(0, j->pgid);
 			if (foreground)
 				tcsetpgrp(sh.tty_fd, getpgrp());
+			signal(SIGTTOU, SIG_DFL);
+			signal(SIGTTIN, SIG_DFL);
+			signal(SIGTSTP, SIG_DFL);
 		}
 		sh.forked = 1;
 		sh.interactive = 0;
