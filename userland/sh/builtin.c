@@ -298,8 +298,12 @@ static int builtin_dot(int argc, char **argv)
 		return 2;
 	}
 	path = dot_path(argv[1]);
-	if (!path) {
-		sh_warn("%s: %s: not found", argv[0], argv[1]);
+	if (!path || access(path, R_OK) < 0) {
+		if (path)
+			sh_warn("%s: %s: %s", argv[0], argv[1], strerror(errno));
+		else
+			sh_warn("%s: %s: not found", argv[0], argv[1]);
+		free(path);
 		return 1;
 	}
 	if (argc > 2) {

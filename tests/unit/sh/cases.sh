@@ -585,9 +585,9 @@ a b
 in dot arg
 yes
 in dot
-127
+1
 --- err
-sh: ./missing.sh: No such file or directory
+sh: .: ./missing.sh: No such file or directory
 --- status 0
 ### alias and unalias
 alias ll='echo listing'
