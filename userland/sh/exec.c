@@ -294,7 +294,7 @@ int run_command(char **argv, int flags, int skip_functions)
 	return status;
 }
 
-static int eval_pipe(struct node *n, int flags)
+static int eval_pipe(struct node *n)
 {
 	char *text = command_text(n);
 	struct job *j = job_new(text);
@@ -333,7 +333,6 @@ static int eval_pipe(struct node *n, int flags)
 	}
 	if (prev >= 0)
 		close(prev);
-	(void)flags;
 	return job_wait_fg(j);
 }
 
@@ -514,7 +513,7 @@ static int eval_node(struct node *n, int flags)
 	case N_CMD:
 		return eval_simple(n, flags);
 	case N_PIPE:
-		return eval_pipe(n, flags);
+		return eval_pipe(n);
 	case N_AND: case N_OR:
 		return eval_and_or(n, flags);
 	case N_SEQ:
