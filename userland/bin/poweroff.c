@@ -19,13 +19,13 @@ struct action {
 	const char *name;
 	const char *request;
 	int cmd;		/* reboot(2)'s, for -f */
-	const char *what;
+	const char *verb;
 };
 
 static const struct action actions[] = {
-	{ "poweroff", INITCTL_POWEROFF, RB_POWER_OFF, "Power off" },
-	{ "reboot", INITCTL_REBOOT, RB_AUTOBOOT, "Reboot" },
-	{ "halt", INITCTL_HALT, RB_HALT_SYSTEM, "Halt" },
+	{ "poweroff", INITCTL_POWEROFF, RB_POWER_OFF, "power off" },
+	{ "reboot", INITCTL_REBOOT, RB_AUTOBOOT, "reboot" },
+	{ "halt", INITCTL_HALT, RB_HALT_SYSTEM, "halt" },
 };
 
 static const struct action *find_action(const char *name)
@@ -41,10 +41,16 @@ static const struct action *find_action(const char *name)
 static void usage(FILE *out, const struct action *a)
 {
 	fprintf(out, "usage: %s [-f] [-n]\n"
-		"%s the system: init ends every process and syncs first.\n"
+		"Ask init to %s the system: it ends every process and syncs first.\n"
 		"  -f  force: sync and %s at once, without init\n"
-		"  -n  with -f: do not sync\n", a->name, a->what, a->name);
+		"  -n  with -f: do not sync\n", a->name, a->verb, a->verb);
 }
+
+/*
+ * How long to wait for the end once init has the request: the prompt does
+ * not come back while the system goes down, unless init fails.
+ */
+#define SHUTDOWN_WAIT	60
 
 /* The request, written whole, or an error saying why init cannot hear it. */
 static void ask_init(const struct action *a)
@@ -95,7 +101,8 @@ int main(int argc, char **argv)
 	}
 	if (!force) {
 		ask_init(a);
-		return 0;
+		sleep(SHUTDOWN_WAIT);
+		msg_diex(1, "init did not %s the system within %d s", a->verb, SHUTDOWN_WAIT);
 	}
 	if (!no_sync)
 		sync();

@@ -282,7 +282,7 @@ static bool wait_children(double seconds)
 static void end_processes(void)
 {
 	if (kill(-1, SIGTERM)) {
-		msg_warn("cannot end the other processes: kill; going down with them running");
+		msg_warn("going down with the other processes running: kill");
 		return;
 	}
 	if (wait_children(TERM_GRACE))
