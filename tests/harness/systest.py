@@ -221,12 +221,18 @@ class Transcript:
                     raise bh.HarnessError(f"no prompt within the timeout; the output ends {tail!r}")
                 self._cond.wait(min(remaining, 0.25))
 
-    def take(self, end, skip):
-        """The text from the cursor to end (an offset into the unread part); move the cursor
-        past end + skip."""
+    def take(self, begin, end, skip=0):
+        """The unread text up to end (an offset into it) less skip characters at begin (the
+        prompt); the cursor moves to end."""
         with self._cond:
-            out = self.text[self.cursor:self.cursor + end]
-            self.cursor += end + skip
+            start = self.cursor
+            self.cursor += end
+            return self.text[start:start + begin] + self.text[start + begin + skip:start + end]
+
+    def take_all(self):
+        with self._cond:
+            out = self.text[self.cursor:]
+            self.cursor = len(self.text)
             return out
 
 
@@ -272,34 +278,33 @@ class Session:
         self.set_markers()
 
     def set_markers(self):
-        self.transcript.take(len(self.transcript.text) - self.transcript.cursor, 0)
+        self.transcript.take_all()
         self.type(SET_PROMPTS + "\r")
         self.wait_marker(PS1_MARK)
 
     def wait_marker(self, marker):
-        """Wait for marker at the end of the output after the echo of the line just typed
-        (after a newline: a line editor may redraw the prompt while one types); return the
-        output before it and how the command ended: "prompt", "shell" (a new shell's own
-        prompt) or "gone" (the guest ended)."""
+        """Wait for marker after the echo of the line just typed (after a newline: a line
+        editor may redraw the prompt while one types); return the output before it, with
+        any whole lines printed after it (a message on the console), and how the command
+        ended: "prompt", "shell" (a new shell's own prompt) or "gone" (the guest ended)."""
         def ready(since, quiet):
             at = since.rfind(marker)
-            if (at >= 0 and "\n" in since[:at]
-                    and not ANSI.sub("", since[at + len(marker):]).strip()):
-                return at, "prompt"
+            if at >= 0 and "\n" in since[:at]:
+                after = ANSI.sub("", since[at + len(marker):])
+                if not after.strip() or after.endswith("\n"):
+                    return at, len(since), "prompt"
             if marker == PS1_MARK:
                 begins = shell_prompt(since, quiet, 1)
                 if begins is not None:
-                    return begins, "shell"
+                    return begins, begins, "shell"
             return None
 
         found = self.transcript.wait(ready, self.until(), self.alive)
         if found is None:
             self.guest.wait_exit(5)
-            rest = len(self.transcript.text) - self.transcript.cursor
-            return self.transcript.take(rest, 0), "gone"
-        at, how = found
-        skip = len(marker) if how == "prompt" else 0
-        return self.transcript.take(at, skip), how
+            return self.transcript.take_all(), "gone"
+        at, end, how = found
+        return self.transcript.take(at, end, len(marker) if how == "prompt" else 0), how
 
     def run(self, cmd):
         """Type one command, line by line, each after its prompt, and collect its output

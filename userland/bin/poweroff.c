@@ -81,6 +81,8 @@ int main(int argc, char **argv)
 		usage(stdout, a);
 		return 0;
 	}
+	/* Our own message: the libcs word getopt's differently. */
+	opterr = 0;
 	while ((opt = getopt(argc, argv, "fn")) != -1) {
 		switch (opt) {
 		case 'f':
@@ -90,6 +92,7 @@ int main(int argc, char **argv)
 			no_sync = true;
 			break;
 		default:
+			msg_warnx("invalid option -- '%c'", optopt);
 			usage(stderr, a);
 			return 2;
 		}
