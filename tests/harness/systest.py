@@ -369,9 +369,51 @@ def save_artifacts(directory, name, guest, diff):
     print(f"artifacts: {log}" + (f", {err}" if diff else ""))
 
 
+def check_file(session, items, name, artifacts):
+    """Type the file's commands, power off, and judge; raise HarnessError on failure."""
+    commands = [item for item in items if isinstance(item, Command)]
+    problems = []
+    try:
+        ended = run_commands(session, commands)
+        if ended is None:
+            session.power_off(session.deadline)
+        else:
+            problems += ended
+    except bh.HarnessError as err:
+        problems.append(str(err))
+    failed = [cmd for cmd in commands if not output_matches(cmd.expected, cmd.actual or [])]
+    diff = failure_diff(items, name) if failed else ""
+    if artifacts:
+        save_artifacts(artifacts, name, session.guest, diff)
+    if failed or problems:
+        raise bh.HarnessError("\n".join(problems + [f"{len(failed)} of {len(commands)} commands "
+                                                    f"printed other than expected:\n{diff}"]))
+    print(f"{len(commands)} commands as expected")
+
+
+def run_guest(args, check, monitor=False):
+    """Boot QEMU, wait for the serial shell and call check(session); 0 if it passed, else 1
+    (the guest's report printed)."""
+    began = time.monotonic()
+    transcript = Transcript()
+    try:
+        guest = bh.Qemu(args.iso, args.firmware, args.mem, monitor=monitor, echo=transcript)
+    except bh.HarnessError as err:
+        print(f"FAILED: {err}")
+        return 1
+    try:
+        with guest:
+            session = Session(guest, transcript, args.command_timeout, began + args.timeout)
+            session.wait_shell()
+            check(session)
+    except bh.HarnessError:
+        return 1
+    print(f"PASSED in {time.monotonic() - began:.1f} s")
+    return 0
+
+
 def main():
     args = parse_args()
-    began = time.monotonic()
     name = os.path.basename(args.test)
     try:
         with open(args.test, encoding="utf-8") as source:
@@ -379,37 +421,7 @@ def main():
     except (OSError, TestFileError) as err:
         print(f"FAILED: {args.test}: {err}")
         return 1
-    commands = [item for item in items if isinstance(item, Command)]
-    transcript = Transcript()
-    try:
-        guest = bh.Qemu(args.iso, args.firmware, args.mem, echo=transcript)
-    except bh.HarnessError as err:
-        print(f"FAILED: {err}")
-        return 1
-    problems = []
-    try:
-        with guest:
-            session = Session(guest, transcript, args.command_timeout, began + args.timeout)
-            session.wait_shell()
-            try:
-                ended = run_commands(session, commands)
-                if ended is None:
-                    session.power_off(began + args.timeout)
-                else:
-                    problems += ended
-            except bh.HarnessError as err:
-                problems.append(str(err))
-            failed = [cmd for cmd in commands if not output_matches(cmd.expected, cmd.actual or [])]
-            diff = failure_diff(items, name) if failed else ""
-            if args.artifacts:
-                save_artifacts(args.artifacts, name, guest, diff)
-            if failed or problems:
-                raise bh.HarnessError("\n".join(problems + [f"{len(failed)} of {len(commands)} commands "
-                                                            f"printed other than expected:\n{diff}"]))
-    except bh.HarnessError:
-        return 1  # the guest's report has been printed
-    print(f"{len(commands)} commands as expected; powered off; PASSED in {time.monotonic() - began:.1f} s")
-    return 0
+    return run_guest(args, lambda session: check_file(session, items, name, args.artifacts))
 
 
 if __name__ == "__main__":
