@@ -28,43 +28,38 @@ struct ids {
 	int ngroups;
 };
 
-static int has_member(char *members, const char *user)
+static int has_member(char **members, const char *user)
 {
-	for (char *m = strtok(members, ","); m; m = strtok(NULL, ","))
-		if (!strcmp(m, user))
+	for (; *members; members++)
+		if (!strcmp(*members, user))
 			return 1;
 	return 0;
 }
 
-/* USER's supplementary groups: the /etc/group lines that list it. */
+/* USER's supplementary groups: the /etc/group entries that list it. */
 static void user_groups(struct ids *id, const char *user)
 {
-	FILE *f = fopen("/etc/group", "r");
-	char *line = NULL;
-	size_t cap = 0;
+	size_t cap = 8;
+	struct group *gr;
 
-	id->groups = malloc(sizeof(gid_t) * 64);
+	id->groups = malloc(sizeof(gid_t) * cap);
 	if (!id->groups)
 		msg_die(1, "out of memory");
 	id->groups[0] = id->rgid;
 	id->ngroups = 1;
-	while (f && getline(&line, &cap, f) > 0 && id->ngroups < 64) {
-		char *fields[4], *p = line;
-		int n = 0;
-
-		line[strcspn(line, "\n")] = '\0';
-		for (; n < 4 && p; n++)
-			fields[n] = strsep(&p, ":");
-		if (n < 4)
+	setgrent();
+	while ((gr = getgrent())) {
+		if (gr->gr_gid == id->rgid || !has_member(gr->gr_mem, user))
 			continue;
-		gid_t gid = (gid_t)strtoul(fields[2], NULL, 10);
-
-		if (gid != id->rgid && has_member(fields[3], user))
-			id->groups[id->ngroups++] = gid;
+		if ((size_t)id->ngroups == cap) {
+			cap *= 2;
+			id->groups = realloc(id->groups, sizeof(gid_t) * cap);
+			if (!id->groups)
+				msg_die(1, "out of memory");
+		}
+		id->groups[id->ngroups++] = gr->gr_gid;
 	}
-	free(line);
-	if (f)
-		fclose(f);
+	endgrent();
 }
 
 static void lookup(struct ids *id, const char *user)

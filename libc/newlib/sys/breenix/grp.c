@@ -26,7 +26,8 @@ static int parse(char *buf, size_t len, size_t size, void *rec)
 	for (p = f[3]; p;) {
 		char *name = strsep(&p, ",");
 
-		if (*name)
+		/* newlib's strsep gives NULL, not "", for an empty list. */
+		if (name && *name)
 			mem[n++] = name;
 	}
 	mem[n] = NULL;
