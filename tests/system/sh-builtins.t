@@ -49,7 +49,7 @@ Every builtin, with a normal and an error case.
   127
   $ echo 'echo sourced $1' > /tmp/dot.sh; . /tmp/dot.sh arg; source /tmp/dot.sh; . /tmp/no.sh
   sourced arg
-  sourced
+  sourced c
   sh: .: /tmp/no.sh: No such file or directory
   $ alias hi='echo hello'; hi; alias hi; unalias hi; hi
   hello
