@@ -133,6 +133,7 @@ int main(int argc, char **argv)
 
 	ub_init(argv[0], "-b LIST | -c LIST | -f LIST [-d DELIM] [-s] [FILE]...", 1);
 	ub_check_help(argc, argv);
+	ub_permute(argc, argv, "b:c:f:d:sn");
 	while ((c = ub_getopt(argc, argv, "b:c:f:d:sn")) != -1) {
 		if (c == 'b' || c == 'c' || c == 'f') {
 			if (mode)

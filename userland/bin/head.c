@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -64,14 +65,18 @@ static bool head_fd(int fd, const char *name)
 	return true;
 }
 
-/* The old form "-N" is "-n N". */
+/* The old form "-N" (first) is "-nN". */
 static void old_count_option(int argc, char **argv)
 {
-	if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' && argv[1][1] <= '9') {
-		if (!ub_parse_count(argv[1] + 1, -1ULL, &limit))
-			msg_diex(1, "invalid number of lines: '%s'", argv[1] + 1);
-		argv[1] = "--";
-	}
+	char *opt;
+
+	if (argc < 2 || argv[1][0] != '-' || argv[1][1] < '0' || argv[1][1] > '9')
+		return;
+	opt = malloc(strlen(argv[1]) + 2);
+	if (!opt)
+		msg_die(1, "out of memory");
+	sprintf(opt, "-n%s", argv[1] + 1);
+	argv[1] = opt;
 }
 
 int main(int argc, char **argv)
@@ -83,6 +88,7 @@ int main(int argc, char **argv)
 	ub_init(argv[0], "[-qv] [-n LINES | -c BYTES | -LINES] [FILE]...", 1);
 	ub_check_help(argc, argv);
 	old_count_option(argc, argv);
+	ub_permute(argc, argv, "n:c:qv");
 	while ((c = ub_getopt(argc, argv, "n:c:qv")) != -1) {
 		if (c == 'q' || c == 'v') {
 			verbose = c == 'v';

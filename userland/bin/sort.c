@@ -18,6 +18,7 @@
 #include "ub_cli.h"
 
 #define SORT_ERROR 2
+#define SORT_OPTIONS "bcCdfik:mno:rst:u"
 
 struct line {
 	char *s;
@@ -343,7 +344,8 @@ static void options(int argc, char **argv, int *checking, const char **output)
 {
 	int c;
 
-	while ((c = ub_getopt(argc, argv, "bcCdfik:mno:rst:u")) != -1) {
+	ub_permute(argc, argv, SORT_OPTIONS);
+	while ((c = ub_getopt(argc, argv, SORT_OPTIONS)) != -1) {
 		switch (c) {
 		case 'b':
 			global.skip_start = global.skip_end = true;

@@ -179,14 +179,19 @@ static void parse_count(const char *arg, const char *what)
 		msg_diex(1, "invalid number of %s: '%s'", what, arg);
 }
 
-/* The old forms "-N" and "+N" are "-n N" and "-n +N". */
+/* The old forms "-N" and "+N" (first) are "-nN" and "-n+N". */
 static void old_count_option(int argc, char **argv)
 {
-	if (argc > 1 && (argv[1][0] == '-' || argv[1][0] == '+') &&
-	    argv[1][1] >= '0' && argv[1][1] <= '9') {
-		parse_count(argv[1], "lines");
-		argv[1] = "--";
-	}
+	char *opt;
+
+	if (argc < 2 || (argv[1][0] != '-' && argv[1][0] != '+') ||
+	    argv[1][1] < '0' || argv[1][1] > '9')
+		return;
+	opt = malloc(strlen(argv[1]) + 3);
+	if (!opt)
+		msg_die(1, "out of memory");
+	sprintf(opt, "-n%s", argv[1][0] == '+' ? argv[1] : argv[1] + 1);
+	argv[1] = opt;
 }
 
 static double parse_interval(const char *arg)
@@ -234,6 +239,7 @@ int main(int argc, char **argv)
 	ub_init(argv[0], "[-fqv] [-s SECONDS] [-n [+]LINES | -c [+]BYTES | -LINES] [FILE]...", 1);
 	ub_check_help(argc, argv);
 	old_count_option(argc, argv);
+	ub_permute(argc, argv, "n:c:fqs:v");
 	while ((c = ub_getopt(argc, argv, "n:c:fqs:v")) != -1) {
 		if (c == 'n' || c == 'c') {
 			by_bytes = c == 'c';

@@ -89,6 +89,7 @@ int main(int argc, char **argv)
 
 	ub_init(argv[0], "[-c|-d|-u] [-i] [-f N] [-s N] [-w N] [INPUT [OUTPUT]]", 1);
 	ub_check_help(argc, argv);
+	ub_permute(argc, argv, "cdiuf:s:w:");
 	while ((c = ub_getopt(argc, argv, "cdiuf:s:w:")) != -1) {
 		if (c == 'c')
 			show_count = true;

@@ -134,6 +134,7 @@ int main(int argc, char **argv)
 
 	ub_init(argv[0], "[-clmwL] [FILE]...", 1);
 	ub_check_help(argc, argv);
+	ub_permute(argc, argv, opts);
 	while ((opt = ub_getopt(argc, argv, opts)) != -1)
 		show[column[strchr(opts, opt) - opts]] = any = true;
 	if (!any)

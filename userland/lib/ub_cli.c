@@ -71,6 +71,46 @@ int ub_getopt(int argc, char **argv, const char *optstring)
 	return c;
 }
 
+/* How many arguments the option cluster arg takes from argv: 1 or 2. */
+static int option_words(const char *arg, const char *optstring)
+{
+	for (const char *p = arg + 1; *p; p++) {
+		const char *o = *p == ':' ? NULL : strchr(optstring, *p);
+
+		if (o && o[1] == ':')
+			return p[1] ? 1 : 2;
+	}
+	return 1;
+}
+
+void ub_permute(int argc, char **argv, const char *optstring)
+{
+	char **operands;
+	int nopts = 1, nops = 0, i = 1;
+
+	if (getenv("POSIXLY_CORRECT") || argc < 3)
+		return;
+	operands = malloc(argc * sizeof(*operands));
+	if (!operands)
+		msg_die(2, "out of memory");
+	while (i < argc) {
+		if (!strcmp(argv[i], "--")) {
+			argv[nopts++] = argv[i++];
+			while (i < argc)
+				operands[nops++] = argv[i++];
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			int words = option_words(argv[i], optstring);
+
+			for (int w = 0; w < words && i < argc; w++)
+				argv[nopts++] = argv[i++];
+		} else {
+			operands[nops++] = argv[i++];
+		}
+	}
+	memcpy(argv + nopts, operands, nops * sizeof(*operands));
+	free(operands);
+}
+
 FILE *ub_open(const char *name)
 {
 	FILE *f;

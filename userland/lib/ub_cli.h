@@ -27,6 +27,13 @@ void ub_usage_error(const char *fmt, ...)
  */
 int ub_getopt(int argc, char **argv, const char *optstring);
 
+/*
+ * Move the options (with their arguments) before the operands, as GNU's
+ * getopt does, so "grep x file -n" works; not when POSIXLY_CORRECT is set.
+ * Everything after "--" stays an operand.
+ */
+void ub_permute(int argc, char **argv, const char *optstring);
+
 /* The named file for reading, stdin for "-"; NULL after a warning. */
 FILE *ub_open(const char *name);
 /* Close what ub_open() gave; false after a warning on a read error. */
