@@ -95,9 +95,9 @@
 # which
   $ mkdir bin && env echo '#!/bin/sh' > bin/prog && chmod +x bin/prog && PATH=$PWD/bin:$PATH which prog
   /tmp/ub/bin/prog
-  $ which sed; which -a nosuchprogram sed; echo $?
-  /bin/sed
-  /bin/sed
+  $ which sed; which -a nosuchprogram sed | head -n 1; which nosuchprogram; echo $?
+  */sed (glob)
+  */sed (glob)
   1
   $ which ./bin/prog bin/nothing; echo $?
   ./bin/prog
@@ -108,7 +108,7 @@
   2
 # uname
   $ uname -s
-  Breenix
+  Breenix|Linux (re)
   $ uname -m
   x86_64
   $ test "$(uname -a)" = "$(uname -snrvmo)"; echo $?

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Run cram-format cases (as tests/system/*.t) on the host: every command of
 a file in one sh, in a scratch directory, with BIN_DIR first in PATH; compare
-what each prints (stdout and stderr) with the expected lines.
+what each prints (stdout and stderr) with the expected lines. The system
+tests' own scratch directory, /tmp/ub, stands for this one (in commands and
+in expected lines), so that runs in parallel do not meet.
 
 usage: run_cases.py BIN_DIR CASE.t...
 An expected line ending in " (re)" is a Python regular expression for the
@@ -15,6 +17,7 @@ import sys
 import tempfile
 
 MARK = "@@utils-b-case@@"
+GUEST_SCRATCH = "/tmp/ub"
 
 
 def parse(path):
@@ -43,11 +46,14 @@ def matches(expected, actual):
 
 
 def run(bin_dir, path):
-    cases = parse(path)
-    script = "exec 2>&1\n" + "".join("echo %s\n%s\n" % (MARK, cmd) for _, cmd, _ in cases)
     env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""),
                LC_ALL="C", TZ="UTC")
     with tempfile.TemporaryDirectory() as tmp:
+        scratch = os.path.join(tmp, "ub")
+        cases = [(num, cmd.replace(GUEST_SCRATCH, scratch),
+                  [line.replace(GUEST_SCRATCH, scratch) for line in expected])
+                 for num, cmd, expected in parse(path)]
+        script = "exec 2>&1\n" + "".join("echo %s\n%s\n" % (MARK, cmd) for _, cmd, _ in cases)
         out = subprocess.run(["sh"], input=script.encode(), cwd=tmp, env=env,
                              stdout=subprocess.PIPE, timeout=100).stdout
     parts = out.decode("utf-8", "replace").split(MARK + "\n")[1:]
