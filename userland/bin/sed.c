@@ -270,15 +270,13 @@ static void parse_s(struct cmd *c)
 			c->global = true;
 		} else if (f == 'p') {
 			c->print = true;
-		} else if (f == 'I' || f == 'i') {
-			;
 		} else if (isdigit(f) && f != '0') {
 			c->nth = 0;
 			while (isdigit(peek()))
 				c->nth = c->nth * 10 + (script.s[pos++] - '0');
 			continue;
-		} else {
-			return;
+		} else if (f != 'I' && f != 'i') {
+			return;	/* I was read with the regex */
 		}
 		pos++;
 	}

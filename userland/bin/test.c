@@ -179,7 +179,7 @@ static bool primary(void)
 	if (!strcmp(t, "(")) {
 		v = expr_or();
 		if (at >= nargs || strcmp(args[at], ")"))
-			error("')' expected%s", "");
+			error("missing '%s'", ")");
 		at++;
 		return v;
 	}

@@ -4,7 +4,6 @@
  * otherwise), "-" as stdin, and a checked flush of stdout at exit.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
