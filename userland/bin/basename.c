@@ -1,0 +1,67 @@
+/*
+ * basename: the last component of a path name, less a suffix, as POSIX
+ * and coreutils: NAME [SUFFIX], or -a / -s SUFFIX for several names;
+ * -z ends each with NUL instead of a newline.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ub_cli.h"
+
+/* Print name's last component, suffix removed unless it is all of it. */
+static void print_basename(const char *name, const char *suffix, char end)
+{
+	size_t len = strlen(name), start;
+
+	while (len > 1 && name[len - 1] == '/')
+		len--;
+	if (len == 1 && name[0] == '/') {
+		printf("/%c", end);
+		return;
+	}
+	start = len;
+	while (start > 0 && name[start - 1] != '/')
+		start--;
+	len -= start;
+	if (suffix) {
+		size_t sl = strlen(suffix);
+
+		if (sl < len && !memcmp(name + start + len - sl, suffix, sl))
+			len -= sl;
+	}
+	printf("%.*s%c", (int)len, name + start, end);
+}
+
+int main(int argc, char **argv)
+{
+	const char *suffix = NULL;
+	bool multiple = false;
+	char end = '\n';
+	int c;
+
+	ub_init(argv[0], "NAME [SUFFIX] | -a [-z] [-s SUFFIX] NAME...", 1);
+	ub_check_help(argc, argv);
+	while ((c = ub_getopt(argc, argv, "as:z")) != -1) {
+		if (c == 'a')
+			multiple = true;
+		else if (c == 's')
+			multiple = true, suffix = optarg;
+		else
+			end = '\0';
+	}
+	argv += optind;
+	argc -= optind;
+	if (argc < 1)
+		ub_usage_error("missing operand");
+	if (!multiple) {
+		if (argc > 2)
+			ub_usage_error("extra operand '%s'", argv[2]);
+		print_basename(argv[0], argc == 2 ? argv[1] : NULL, end);
+		ub_exit(0);
+	}
+	for (int i = 0; i < argc; i++)
+		print_basename(argv[i], suffix, end);
+	ub_exit(0);
+}

@@ -1,0 +1,47 @@
+/*
+ * dirname: each path name less its last component, as POSIX and
+ * coreutils ("." when there is no slash, "/" for the root); -z ends each
+ * with NUL instead of a newline.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ub_cli.h"
+
+static size_t strip_slashes(const char *name, size_t len)
+{
+	while (len > 1 && name[len - 1] == '/')
+		len--;
+	return len;
+}
+
+static void print_dirname(const char *name, char end)
+{
+	size_t len = strip_slashes(name, strlen(name));
+
+	while (len > 0 && name[len - 1] != '/')
+		len--;
+	if (!len) {
+		printf(".%c", end);
+		return;
+	}
+	len = strip_slashes(name, len);
+	printf("%.*s%c", (int)len, name, end);
+}
+
+int main(int argc, char **argv)
+{
+	char end = '\n';
+	int c;
+
+	ub_init(argv[0], "[-z] NAME...", 1);
+	ub_check_help(argc, argv);
+	while ((c = ub_getopt(argc, argv, "z")) != -1)
+		end = '\0';
+	if (optind >= argc)
+		ub_usage_error("missing operand");
+	for (int i = optind; i < argc; i++)
+		print_dirname(argv[i], end);
+	ub_exit(0);
+}

@@ -1,0 +1,357 @@
+/*
+ * grep: print the lines that match patterns, as POSIX and GNU grep: basic
+ * regular expressions by default, -E extended, -F fixed strings; -e and -f
+ * for several patterns; -i -v -x -w -c -l -L -n -o -q -s -H -h -m N -r.
+ * Exit 0 if a line was selected, 1 if none, 2 on an error (0 with -q once
+ * a line matched, as POSIX allows).
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <regex.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "ub_cli.h"
+
+#define GREP_ERROR 2
+#define GREP_OPTIONS "EFGe:f:iyvxwclLnoqsHhm:r"
+
+struct pattern {
+	char *text;
+	size_t len;
+	regex_t re;
+};
+
+static struct pattern *pats;
+static size_t npats;
+static bool fixed, extended, icase, invert, whole_line, whole_word, count_only, list_files,
+	list_missing, number, only_matching, quiet, no_file_errors, recursive;
+static int with_name = -1;	/* -H 1, -h 0, else by the number of files */
+static unsigned long long max_count = -1ULL;
+static bool errors, selected_any;
+
+static void add_pattern(const char *text, size_t len)
+{
+	pats = realloc(pats, (npats + 1) * sizeof(*pats));
+	if (!pats || !(pats[npats].text = strndup(text, len)))
+		msg_die(GREP_ERROR, "out of memory");
+	pats[npats++].len = len;
+}
+
+/* A -e argument or pattern file's text: one pattern per line. */
+static void add_patterns(const char *text, size_t len)
+{
+	const char *nl;
+
+	while ((nl = memchr(text, '\n', len))) {
+		add_pattern(text, nl - text);
+		len -= nl - text + 1;
+		text = nl + 1;
+	}
+	add_pattern(text, len);
+}
+
+static void read_pattern_file(const char *name)
+{
+	FILE *f = ub_open(name);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+
+	if (!f)
+		exit(GREP_ERROR);
+	while ((len = getline(&line, &cap, f)) > 0)
+		add_pattern(line, len - (line[len - 1] == '\n'));
+	free(line);
+	if (!ub_close(f, name))
+		exit(GREP_ERROR);
+}
+
+static void compile_patterns(void)
+{
+	int flags = (extended ? REG_EXTENDED : 0) | (icase ? REG_ICASE : 0);
+
+	for (size_t i = 0; !fixed && i < npats; i++) {
+		int r = regcomp(&pats[i].re, pats[i].text, flags);
+
+		if (r) {
+			char buf[256];
+
+			regerror(r, &pats[i].re, buf, sizeof(buf));
+			msg_diex(GREP_ERROR, "%s", buf);
+		}
+	}
+}
+
+static bool same_char(char a, char b)
+{
+	return icase ? tolower((unsigned char)a) == tolower((unsigned char)b) : a == b;
+}
+
+/* The first match of p in line at or after from: true and [*so, *eo). */
+static bool find_one(const struct pattern *p, const char *line, size_t len, size_t from,
+		     size_t *so, size_t *eo)
+{
+	regmatch_t m;
+
+	if (!fixed) {
+		if (regexec(&p->re, line + from, 1, &m, from ? REG_NOTBOL : 0))
+			return false;
+		*so = from + m.rm_so;
+		*eo = from + m.rm_eo;
+		return true;
+	}
+	for (size_t i = from; i + p->len <= len; i++) {
+		size_t k = 0;
+
+		while (k < p->len && same_char(line[i + k], p->text[k]))
+			k++;
+		if (k == p->len) {
+			*so = i;
+			*eo = i + k;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* The first match of p that -x or -w accept. */
+static bool find_accepted(const struct pattern *p, const char *line, size_t len, size_t from,
+			  size_t *so, size_t *eo)
+{
+	while (from <= len && find_one(p, line, len, from, so, eo)) {
+		if (whole_line)
+			return *so == 0 && *eo == len;
+		if (!whole_word)
+			return true;
+		if ((!*so || !word_char(line[*so - 1])) && (*eo == len || !word_char(line[*eo])))
+			return true;
+		from = *so + 1;
+	}
+	return false;
+}
+
+/* The leftmost (then longest) accepted match of any pattern. */
+static bool find_next(const char *line, size_t len, size_t from, size_t *so, size_t *eo)
+{
+	bool found = false;
+	size_t s, e;
+
+	for (size_t i = 0; i < npats; i++) {
+		if (!find_accepted(&pats[i], line, len, from, &s, &e))
+			continue;
+		if (!found || s < *so || (s == *so && e > *eo)) {
+			*so = s;
+			*eo = e;
+		}
+		found = true;
+	}
+	return found;
+}
+
+static void prefix(const char *name, unsigned long long lineno)
+{
+	if (with_name)
+		printf("%s:", name);
+	if (number)
+		printf("%llu:", lineno);
+}
+
+static void print_matches(const char *name, unsigned long long lineno, const char *line,
+			  size_t len)
+{
+	size_t from = 0, so, eo;
+
+	while (from <= len && find_next(line, len, from, &so, &eo)) {
+		if (eo > so) {
+			prefix(name, lineno);
+			fwrite(line + so, 1, eo - so, stdout);
+			putchar('\n');
+		}
+		from = eo > so ? eo : so + 1;
+	}
+}
+
+/* Search one stream; the number of lines selected. */
+static unsigned long long grep_stream(FILE *f, const char *name)
+{
+	unsigned long long lineno = 0, selected = 0;
+	char *line = NULL;
+	size_t cap = 0, so, eo;
+	ssize_t len;
+
+	while (selected < max_count && (len = getline(&line, &cap, f)) > 0) {
+		lineno++;
+		if (line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (find_next(line, len, 0, &so, &eo) == invert)
+			continue;
+		selected++;
+		if (quiet)
+			exit(0);
+		if (count_only || list_files || list_missing)
+			continue;
+		if (only_matching && !invert) {
+			print_matches(name, lineno, line, len);
+			continue;
+		}
+		prefix(name, lineno);
+		fwrite(line, 1, len, stdout);
+		putchar('\n');
+	}
+	free(line);
+	return selected;
+}
+
+static void grep_file(const char *path);
+
+static void grep_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+
+	if (!d) {
+		if (!no_file_errors)
+			msg_warn("%s", path);
+		errors = true;
+		return;
+	}
+	while ((e = readdir(d))) {
+		size_t plen = strlen(path);
+		char *sub;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		sub = malloc(plen + strlen(e->d_name) + 2);
+		if (!sub)
+			msg_die(GREP_ERROR, "out of memory");
+		sprintf(sub, "%s%s%s", path, plen && path[plen - 1] == '/' ? "" : "/", e->d_name);
+		grep_file(sub);
+		free(sub);
+	}
+	closedir(d);
+}
+
+static void report(const char *name, unsigned long long selected)
+{
+	if (count_only) {
+		if (with_name)
+			printf("%s:", name);
+		printf("%llu\n", selected);
+	}
+	if ((list_files && selected) || (list_missing && !selected))
+		printf("%s\n", name);
+	if (selected)
+		selected_any = true;
+}
+
+/* One operand: a file, "-", or with -r a directory to walk. */
+static void grep_file(const char *path)
+{
+	bool is_stdin = !strcmp(path, "-");
+	const char *name = is_stdin ? "(standard input)" : path;
+	struct stat st;
+	FILE *f;
+
+	if (recursive && !is_stdin && !stat(path, &st) && S_ISDIR(st.st_mode)) {
+		grep_dir(path);
+		return;
+	}
+	f = is_stdin ? stdin : fopen(path, "r");
+	if (!f) {
+		if (!no_file_errors)
+			msg_warn("%s", path);
+		errors = true;
+		return;
+	}
+	report(name, grep_stream(f, name));
+	if (ferror(f)) {
+		if (!no_file_errors)
+			msg_warn("%s", path);
+		errors = true;
+	}
+	if (is_stdin)
+		clearerr(f);
+	else
+		fclose(f);
+}
+
+static void options(int argc, char **argv)
+{
+	bool have_patterns = false;
+	/* The options that only set a flag, and their flags. */
+	static const char flag_opts[] = "iyvxwclLnoqsr";
+	static bool *const flag_vars[] = {
+		&icase, &icase, &invert, &whole_line, &whole_word, &count_only, &list_files,
+		&list_missing, &number, &only_matching, &quiet, &no_file_errors, &recursive,
+	};
+	int c;
+
+	ub_permute(argc, argv, GREP_OPTIONS);
+	while ((c = ub_getopt(argc, argv, GREP_OPTIONS)) != -1) {
+		switch (c) {
+		case 'E':
+		case 'F':
+		case 'G':
+			extended = c == 'E';
+			fixed = c == 'F';
+			break;
+		case 'e':
+			add_patterns(optarg, strlen(optarg));
+			have_patterns = true;
+			break;
+		case 'f':
+			read_pattern_file(optarg);
+			have_patterns = true;
+			break;
+		case 'H':
+		case 'h':
+			with_name = c == 'H';
+			break;
+		case 'm':
+			if (!ub_parse_count(optarg, -1ULL, &max_count))
+				ub_usage_error("invalid max count");
+			break;
+		default:
+			*flag_vars[strchr(flag_opts, c) - flag_opts] = true;
+		}
+	}
+	if (!have_patterns) {
+		if (optind >= argc)
+			ub_usage_error("no pattern given");
+		add_patterns(argv[optind], strlen(argv[optind]));
+		optind++;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	int nfiles;
+
+	ub_init(argv[0], "[-EFGHhiLlnoqrsvwx] [-m NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...",
+		GREP_ERROR);
+	ub_check_help(argc, argv);
+	options(argc, argv);
+	compile_patterns();
+	nfiles = argc - optind;
+	if (with_name < 0)
+		with_name = nfiles > 1 || recursive;
+	if (!nfiles)
+		grep_file(recursive ? "." : "-");
+	for (int i = optind; i < argc; i++)
+		grep_file(argv[i]);
+	if (fflush(stdout) == EOF)
+		msg_die(GREP_ERROR, "write error");
+	ub_exit(errors && !(quiet && selected_any) ? GREP_ERROR : !selected_any);
+}

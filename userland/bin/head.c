@@ -1,0 +1,123 @@
+/*
+ * head: the first lines (-n N, or the old -N) or bytes (-c N) of files, as
+ * coreutils: "==> name <==" headers when there are several (-q never, -v
+ * always). Reads with read(2) and gives back what it read past the end of
+ * its part when the input can seek, so "{ head -n1; cat; } < file" works.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "ub_cli.h"
+
+#define HEAD_CHUNK 65536
+#define HEAD_DEFAULT_LINES 10
+
+static bool by_bytes;
+static unsigned long long limit = HEAD_DEFAULT_LINES;
+
+/* How many bytes of buf belong to the output; counts the lines it takes. */
+static size_t take(const char *buf, size_t len, unsigned long long *left)
+{
+	const char *p = buf, *nl;
+
+	if (by_bytes) {
+		size_t n = *left < len ? *left : len;
+
+		*left -= n;
+		return n;
+	}
+	while (*left && (nl = memchr(p, '\n', len - (p - buf)))) {
+		p = nl + 1;
+		(*left)--;
+	}
+	return *left ? len : (size_t)(p - buf);
+}
+
+static bool head_fd(int fd, const char *name)
+{
+	static char buf[HEAD_CHUNK];
+	unsigned long long left = limit;
+	ssize_t got;
+
+	while (left) {
+		got = read(fd, buf, sizeof(buf));
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			msg_warn("%s", name);
+			return false;
+		}
+		if (!got)
+			break;
+		size_t n = take(buf, got, &left);
+
+		fwrite(buf, 1, n, stdout);
+		/* Leave a seekable input just after what was printed. */
+		if ((size_t)got > n)
+			lseek(fd, (off_t)n - got, SEEK_CUR);
+	}
+	return true;
+}
+
+/* The old form "-N" (first) is "-nN". */
+static void old_count_option(int argc, char **argv)
+{
+	char *opt;
+
+	if (argc < 2 || argv[1][0] != '-' || argv[1][1] < '0' || argv[1][1] > '9')
+		return;
+	opt = malloc(strlen(argv[1]) + 2);
+	if (!opt)
+		msg_die(1, "out of memory");
+	sprintf(opt, "-n%s", argv[1] + 1);
+	argv[1] = opt;
+}
+
+int main(int argc, char **argv)
+{
+	static char *stdin_only[] = { "-", NULL };
+	int c, status = 0, verbose = -1, nfiles, headers = 0;
+	char **files;
+
+	ub_init(argv[0], "[-qv] [-n LINES | -c BYTES | -LINES] [FILE]...", 1);
+	ub_check_help(argc, argv);
+	old_count_option(argc, argv);
+	ub_permute(argc, argv, "n:c:qv");
+	while ((c = ub_getopt(argc, argv, "n:c:qv")) != -1) {
+		if (c == 'q' || c == 'v') {
+			verbose = c == 'v';
+			continue;
+		}
+		by_bytes = c == 'c';
+		if (!ub_parse_count(optarg, -1ULL, &limit))
+			msg_diex(1, "invalid number of %s: '%s'", by_bytes ? "bytes" : "lines", optarg);
+	}
+	files = optind < argc ? argv + optind : stdin_only;
+	nfiles = optind < argc ? argc - optind : 1;
+	if (verbose < 0)
+		verbose = nfiles > 1;
+	for (int i = 0; i < nfiles; i++) {
+		bool is_stdin = !strcmp(files[i], "-");
+		const char *name = is_stdin ? "standard input" : files[i];
+		int fd = is_stdin ? STDIN_FILENO : open(files[i], O_RDONLY);
+
+		if (fd < 0) {
+			msg_warn("%s", files[i]);
+			status = 1;
+			continue;
+		}
+		if (verbose)
+			printf("%s==> %s <==\n", headers++ ? "\n" : "", name);
+		if (!head_fd(fd, name))
+			status = 1;
+		if (!is_stdin)
+			close(fd);
+	}
+	ub_exit(status);
+}

@@ -1,0 +1,15 @@
+/*
+ * true: do nothing, successfully. Arguments are ignored, except a lone
+ * "--help", as coreutils does.
+ */
+#include <string.h>
+
+#include "ub_cli.h"
+
+int main(int argc, char **argv)
+{
+	ub_init(argv[0], "[ignored command line arguments]", 0);
+	if (argc == 2 && !strcmp(argv[1], "--help"))
+		ub_help();
+	return 0;
+}
