@@ -51,9 +51,16 @@ Every builtin, with a normal and an error case.
   sourced arg
   sourced c
   sh: .: /tmp/no.sh: No such file or directory
-  $ alias hi='echo hello'; hi; alias hi; unalias hi; hi
+An alias takes effect from the next line read, as in dash and bash (the
+whole line was parsed before alias ran).
+
+  $ alias hi='echo hello'; hi
+  sh: hi: not found
+  $ hi; alias hi; unalias hi; hi
   hello
   hi='echo hello'
+  hello
+  $ hi
   sh: hi: not found
   $ unalias nope
   sh: unalias: nope: not found

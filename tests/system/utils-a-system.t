@@ -12,7 +12,7 @@ arrive (issue 8), so sending one says so.
   $ ps -e -o pid,comm | head -2
     PID COMMAND
       1 init
-  $ kill -l | head -1
+  $ /bin/kill -l | head -1
   HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT
   $ /bin/kill -l 9; /bin/kill -l TERM; /bin/kill -l 143
   KILL
