@@ -272,7 +272,6 @@ void sched_init(void)
 	struct task *idle;
 
 	pid_init();
-	signal_init();
 	fpu_init();
 	boot_task.fpu_state = boot_fpu_alloc();
 	fpu_state_init(boot_task.fpu_state);

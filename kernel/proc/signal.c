@@ -9,7 +9,6 @@
 #include <string.h>
 #include <breenix/cred.h>
 #include <breenix/errno.h>
-#include <breenix/panic.h>
 #include <breenix/pid.h>
 #include <breenix/printk.h>
 #include <breenix/process.h>
@@ -20,19 +19,6 @@
 #include <breenix/wait_status.h>
 #include <uapi/linux/sched.h>
 #include "proc_internal.h"
-
-static struct kmem_cache *sigqueue_cachep;
-static struct kmem_cache *sighand_cachep;
-
-void signal_init(void)
-{
-	sigqueue_cachep = kmem_cache_create("sigqueue", sizeof(struct sigqueue),
-					    0, NULL);
-	sighand_cachep = kmem_cache_create("sighand_cache",
-					   sizeof(struct sighand_struct), 0, NULL);
-	if (!sigqueue_cachep || !sighand_cachep)
-		panic("signal: no memory for the signal caches");
-}
 
 void init_sigpending(struct sigpending *pending)
 {
@@ -45,7 +31,7 @@ static void sigqueue_free(struct sigqueue *q)
 {
 	if (q->user)
 		__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_RELAXED);
-	kmem_cache_free(sigqueue_cachep, q);
+	kfree(q);
 }
 
 void flush_sigqueue(struct sigpending *pending)
@@ -78,7 +64,9 @@ void flush_sigqueue_mask(sigset_t mask, struct sigpending *pending)
 }
 
 /*
- * A queue entry charged to the receiver's user: RLIMIT_SIGPENDING caps
+ * A queue entry (from kmalloc's warm size classes, like every per-process
+ * object, so that a first signal does not leave a slab page behind),
+ * charged to the receiver's user: RLIMIT_SIGPENDING caps
  * them unless @override (a standard signal, whose bit is set anyway).
  */
 static struct sigqueue *sigqueue_alloc(struct task *t, bool override)
@@ -92,7 +80,7 @@ static struct sigqueue *sigqueue_alloc(struct task *t, bool override)
 		__atomic_sub_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
 		return NULL;
 	}
-	q = kmem_cache_alloc(sigqueue_cachep, GFP_KERNEL);
+	q = kmalloc(sizeof(*q), GFP_KERNEL);
 	if (!q) {
 		__atomic_sub_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
 		return NULL;
@@ -115,7 +103,7 @@ int copy_sighand(uint64_t clone_flags, struct task *p)
 		p->sighand = current->sighand;
 		return 0;
 	}
-	sh = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	sh = kmalloc(sizeof(*sh), GFP_KERNEL);
 	if (!sh)
 		return -ENOMEM;
 	sh->count = 1;
@@ -149,7 +137,7 @@ int unshare_sighand(struct task *t)
 void put_sighand(struct sighand_struct *sh)
 {
 	if (sh && !__atomic_sub_fetch(&sh->count, 1, __ATOMIC_ACQ_REL))
-		kmem_cache_free(sighand_cachep, sh);
+		kfree(sh);
 }
 
 /* exec: caught signals go back to SIG_DFL, ignored ones stay ignored (POSIX). */

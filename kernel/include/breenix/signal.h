@@ -139,8 +139,6 @@ void signal_wake_up(struct task *t, bool fatal);
 /* Recomputes the current thread's pending flag; siglock held. */
 void recalc_sigpending(void);
 
-void signal_init(void);
-
 /* setitimer's timers: set up with the process, stopped when it ends. */
 void itimer_init(struct signal_struct *sig);
 void itimer_exit(struct signal_struct *sig);
