@@ -152,8 +152,13 @@ KTEST(mm_cow_after_dup)
 	before = nr_free();
 	child = mm_dup(parent);
 	KT_ASSERT(child);
-	/* Only page tables were allocated: data pages are shared. */
-	KT_ASSERT(before - nr_free() <= child->pt_pages + 1);
+	/*
+	 * Only page tables were allocated, besides a slab page each for the
+	 * mm_struct and the VMA when their caches were full (which depends on
+	 * what the boot allocated, the initramfs's files included): data
+	 * pages are shared.
+	 */
+	KT_ASSERT(before - nr_free() <= child->pt_pages + 2);
 	KT_ASSERT_EQ(child->rss, 1);
 	KT_ASSERT_EQ(child->total_vm, parent->total_vm);
 	KT_ASSERT_EQ(refs(p0), 2);

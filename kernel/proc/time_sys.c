@@ -156,7 +156,7 @@ static long nanosleep_restart(struct restart_block *rb)
 		if (copy_to_user(rb->rmtp, &ts, sizeof(ts)))
 			return -EFAULT;
 	}
-	rb->fn = nanosleep_restart;
+	rb->armed = true;
 	return -ERESTART_RESTARTBLOCK;
 }
 
@@ -216,8 +216,9 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
 SYSCALL_DEFINE0(restart_syscall)
 {
 	struct restart_block *rb = &current->restart_block;
-	long (*fn)(struct restart_block *) = rb->fn;
 
-	rb->fn = NULL;
-	return fn ? fn(rb) : -EINTR;
+	if (!rb->armed)
+		return -EINTR;
+	rb->armed = false;
+	return nanosleep_restart(rb);
 }

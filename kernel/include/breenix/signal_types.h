@@ -6,6 +6,7 @@
 #ifndef BREENIX_SIGNAL_TYPES_H
 #define BREENIX_SIGNAL_TYPES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <breenix/list.h>
 #include <breenix/spinlock.h>
@@ -42,12 +43,15 @@ struct sighand_struct {
 	struct k_sigaction action[_NSIG];
 };
 
-/* What restart_syscall resumes: an interrupted nanosleep. */
+/*
+ * What restart_syscall resumes: an interrupted relative nanosleep, the one
+ * call that restarts this way (Linux's restart_block.nanosleep).
+ */
 struct restart_block {
-	long (*fn)(struct restart_block *);
-	int clockid;
 	uint64_t expires;		/* the clock's reading to sleep until */
 	void *rmtp;			/* user: the remaining time, or NULL */
+	int clockid;
+	bool armed;			/* false: restart_syscall gives EINTR */
 };
 
 #endif

@@ -94,13 +94,13 @@ struct task {
 	sigset_t blocked;		/* the thread's mask */
 	sigset_t real_blocked;		/* the mask rt_sigtimedwait replaced */
 	sigset_t saved_sigmask;		/* put back after rt_sigsuspend, ppoll */
-	bool restore_sigmask;
 	int sigpending;			/* something may be deliverable: wake */
 	unsigned int jobctl;		/* JOBCTL_* */
-	struct sigpending pending;	/* sent to this thread */
-	unsigned long sas_ss_sp;	/* sigaltstack */
+	unsigned int sas_ss_flags;	/* sigaltstack */
+	bool restore_sigmask;
+	unsigned long sas_ss_sp;
 	size_t sas_ss_size;
-	unsigned int sas_ss_flags;
+	struct sigpending pending;	/* sent to this thread */
 	struct restart_block restart_block;	/* restart_syscall's */
 };
 
