@@ -99,8 +99,9 @@ int console_write(const char *name, const char *buf, size_t len)
 	int err = -ENODEV;
 
 	for (con = consoles; con; con = con->next) {
-		if (!name || !strcmp(con->name, name)) {
-			con->write(con, buf, len);
+		if (!strcmp(con->name, name)) {
+			(con->write_tty ? con->write_tty : con->write)(con, buf,
+								       len);
 			err = 0;
 		}
 	}

@@ -705,8 +705,9 @@ int vfs_open(const struct vfs_at *at, const char *name, unsigned int flags,
 		err = created ? 0 : may_open(inode, flags, cred);
 	if (err)
 		goto out;
-	file = alloc_file(&path, flags & ~(O_CREAT | O_EXCL | O_NOCTTY |
-					   O_TRUNC | O_CLOEXEC));
+	/* O_NOCTTY stays until the driver's open has seen it (a tty's). */
+	file = alloc_file(&path, flags & ~(O_CREAT | O_EXCL | O_TRUNC |
+					   O_CLOEXEC));
 	if (!file) {
 		err = -ENOMEM;
 		goto out;
@@ -714,6 +715,7 @@ int vfs_open(const struct vfs_at *at, const char *name, unsigned int flags,
 	if (flags & O_PATH) {
 		file->f_op = NULL;
 		file->f_mode = FMODE_PATH;
+		file->f_flags &= ~O_NOCTTY;
 		*out = file;
 		goto out;
 	}
@@ -736,6 +738,7 @@ int vfs_open(const struct vfs_at *at, const char *name, unsigned int flags,
 	err = file->f_op->open ? file->f_op->open(inode, file) : 0;
 	if (err)
 		goto out_file;
+	file->f_flags &= ~O_NOCTTY;
 	*out = file;
 	goto out;
 out_file:

@@ -30,6 +30,7 @@
 #include <asm/processor.h>
 #include <linux/fcntl.h>
 #include <linux/resource.h>
+#include "proc_internal.h"
 
 /* Linux's limits on the arguments (include/uapi/linux/binfmts.h, fs/exec.c). */
 /*
@@ -693,13 +694,18 @@ static const char *kbasename(const char *path)
 
 /*
  * What else the old image leaves behind, past the point of no return:
- * its name and its close-on-exec descriptors (the table was unshared
+ * its name and its close-on-exec descriptors, and the process is marked
+ * as exec'd for setpgid's EACCES (the table was unshared
  * before, so this cannot fail). The signals issue resets caught signals
  * to SIG_DFL here, and once CLONE_THREAD exists the other threads are
  * ended here.
  */
 static void flush_old_exec(struct task *tsk, const char *filename)
 {
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	tsk->signal->did_exec = true;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	strlcpy(tsk->name, kbasename(filename), sizeof(tsk->name));
 	do_close_on_exec();
 	flush_signal_handlers(tsk);

@@ -4,10 +4,8 @@
  * reparenting of orphans to PID 1, zombies, and wait4/waitid that reap
  * them, following Linux's kernel/exit.c.
  *
- * Process groups: until setpgid/setsid arrive (issue 8) every process
- * stays in the group and session it inherited, PID 1's. wait4(0) and
- * wait4(-pgid) compare real pgrp pointers, so they already mean what
- * Linux means; they just cannot tell groups apart that nobody can create.
+ * A session leader's exit takes the controlling terminal from its
+ * session. wait4(0) and wait4(-pgid) compare pgrp pointers.
  */
 #include <string.h>
 #include <breenix/cred.h>
@@ -22,6 +20,7 @@
 #include <breenix/signal.h>
 #include <breenix/syscall.h>
 #include <breenix/time_conv.h>
+#include <breenix/tty.h>
 #include <breenix/uaccess.h>
 #include <breenix/wait_status.h>
 #include <uapi/linux/signal.h>
@@ -162,6 +161,8 @@ void do_exit(int code)
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
+	if (group_dead)
+		session_leader_exit_ctty();
 	if (exit_notify(tsk))
 		release_task(tsk);
 	/* From here the scheduler's reference is the last one a thread has. */

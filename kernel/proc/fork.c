@@ -114,8 +114,10 @@ void link_new_task(struct task *p, struct task *parent, bool thread)
 
 	p->real_parent = parent;
 	p->parent = parent;
-	if (!thread)
+	if (!thread) {
 		list_add_tail(&p->sibling, &parent->children);
+		sig->tty = current->signal ? current->signal->tty : NULL;
+	}
 	list_add_tail(&p->thread_node, &sig->thread_head);
 	sig->nr_threads++;
 	sig->live++;

@@ -60,4 +60,18 @@ void fill_rusage(struct rusage *ru, uint64_t utime, uint64_t stime);
  */
 void release_task(struct task *p);
 
+/*
+ * Every process, from PID 1 down the tree of children (tasklist_lock
+ * held; orphans are PID 1's children, so none is missed).
+ */
+struct task *next_process(struct task *p);
+#define for_each_process(p) \
+	for ((p) = child_reaper; (p); (p) = next_process(p))
+
+/* A process in group @pgrp, or NULL (tasklist_lock held). */
+struct task *find_pgrp_member(struct pid *pgrp);
+
+/* Whether @p leads its session: the session is named by its pid. */
+bool is_session_leader(const struct task *p);
+
 #endif

@@ -10,6 +10,7 @@
 #include <breenix/machine.h>
 #include <breenix/printk.h>
 #include <breenix/syscall.h>
+#include <breenix/tty.h>
 #include <breenix/uaccess.h>
 #include <asm/cpu.h>
 #include <uapi/linux/reboot.h>
@@ -40,6 +41,17 @@ static __attribute__((noreturn)) void kernel_power_off(void)
 	local_irq_disable();
 	acpi_power_off();
 	kernel_halt();
+}
+
+/*
+ * Linux's ctrl_alt_del(), from the keyboard's interrupt: with C_A_D on
+ * the machine restarts at once (no sync, as Linux's kernel_restart);
+ * off, PID 1 is to get SIGINT, which comes with signals (issue 8).
+ */
+void ctrl_alt_del(void)
+{
+	if (__atomic_load_n(&cad_reboots, __ATOMIC_RELAXED))
+		kernel_restart();
 }
 
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,

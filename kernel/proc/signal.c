@@ -409,8 +409,11 @@ static int send_signal_to(int sig, siginfo_t *info, struct task *t, bool shared)
 	unsigned long flags;
 	int ret;
 
-	if (!sh || !t->signal || t->exit_state)
+	if (!sh || !t->signal)
 		return -ESRCH;
+	/* A zombie takes the signal and drops it, as in Linux. */
+	if (t->exit_state)
+		return 0;
 	flags = spin_lock_irqsave(&sh->siglock);
 	ret = send_signal_locked(sig, info, t, shared);
 	spin_unlock_irqrestore(&sh->siglock, flags);
@@ -480,64 +483,34 @@ int send_sig(int sig, struct task *t, bool priv)
 	return send_sig_info(sig, &info, t);
 }
 
-/*
- * Calls @fn on every user process (thread-group leader with handlers),
- * one at a time with a reference and no lock held.
- */
-static void for_each_process(void (*fn)(struct task *, void *), void *arg)
+/* kill(2) on a group (@pgrp) or on everyone (NULL): Linux's rules. */
+static int kill_many(int sig, siginfo_t *info, struct pid *pgrp)
 {
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	int count = 0, success = 0, retval = pgrp ? -ESRCH : 0, err;
 	struct task *p;
-	int nr;
 
-	for (nr = next_tgid(1); nr > 0; nr = next_tgid(nr + 1)) {
-		p = find_get_task_by_pid(nr);
-		if (!p)
+	for_each_process(p) {
+		if (pgrp && p->signal->pgrp != pgrp)
 			continue;
-		if (p->sighand && p->signal && p->group_leader == p &&
-		    !p->exit_state)
-			fn(p, arg);
-		put_task(p);
+		/* kill(-1): everyone the caller may signal but PID 1 and itself. */
+		if (!pgrp && (p->tgid <= 1 || p->signal == current->signal))
+			continue;
+		err = group_send_sig_info(sig, info, p);
+		count++;
+		success |= !err;
+		if (pgrp || err != -EPERM)
+			retval = err;
 	}
-}
-
-struct kill_walk {
-	int sig;
-	siginfo_t *info;
-	struct pid *pgrp;		/* NULL: kill(-1) */
-	int count, success, retval;
-};
-
-static void kill_one(struct task *p, void *arg)
-{
-	struct kill_walk *kw = arg;
-	int err;
-
-	if (kw->pgrp) {
-		if (p->signal->pgrp != kw->pgrp)
-			return;
-		err = group_send_sig_info(kw->sig, kw->info, p);
-		kw->success |= !err;
-		kw->retval = err;
-		return;
-	}
-	/* kill(-1): everyone the caller may signal but PID 1 and itself. */
-	if (p->tgid <= 1 || p->signal == current->signal)
-		return;
-	err = group_send_sig_info(kw->sig, kw->info, p);
-	kw->count++;
-	if (err != -EPERM)
-		kw->retval = err;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (pgrp)
+		return success ? 0 : retval;
+	return count ? retval : -ESRCH;
 }
 
 static int kill_pgrp_info(int sig, siginfo_t *info, struct pid *pgrp)
 {
-	struct kill_walk kw = { .sig = sig, .info = info, .pgrp = pgrp,
-				.retval = -ESRCH };
-
-	if (!pgrp)
-		return -ESRCH;
-	for_each_process(kill_one, &kw);
-	return kw.success ? 0 : kw.retval;
+	return pgrp ? kill_many(sig, info, pgrp) : -ESRCH;
 }
 
 int kill_pgrp(struct pid *pgrp, int sig, bool priv)
@@ -556,8 +529,7 @@ int kill_proc_info(int sig, siginfo_t *info, int pid)
 	if (!p)
 		return -ESRCH;
 	/* A thread's tid names its process too, as in Linux. */
-	if (p->signal && !(p->exit_state && p->group_leader == p &&
-			   p->signal->nr_threads == 1))
+	if (p->signal)
 		err = group_send_sig_info(sig, info, p);
 	put_task(p);
 	return err;
@@ -566,7 +538,6 @@ int kill_proc_info(int sig, siginfo_t *info, int pid)
 /* Linux's kill_something_info: kill(2)'s four kinds of pid. */
 int kill_something_info(int sig, siginfo_t *info, int pid)
 {
-	struct kill_walk kw = { .sig = sig, .info = info };
 	struct pid *pgrp;
 	int ret;
 
@@ -580,8 +551,7 @@ int kill_something_info(int sig, siginfo_t *info, int pid)
 		put_pid(pgrp);
 		return ret;
 	}
-	for_each_process(kill_one, &kw);
-	return kw.count ? kw.retval : -ESRCH;
+	return kill_many(sig, info, NULL);
 }
 
 bool current_signal_pending(void)

@@ -31,6 +31,20 @@ REJECT = (
 POLL = 0.25
 
 
+def unescape(text):
+    """TEXT with its C escapes (\\r \\n \\t \\e \\xNN \\\\) turned into the characters."""
+    return re.sub(r"\\(x[0-9a-fA-F]{2}|.)", lambda m: unescape_one(m.group(1)), text)
+
+
+def unescape_one(esc):
+    if esc[0] == "x":
+        return chr(int(esc[1:], 16))
+    return {"r": "\r", "n": "\n", "t": "\t", "e": "\x1b", "\\": "\\"}.get(esc, "\\" + esc)
+
+
+KEY_NAMES = {" ": "spc", "\n": "ret"}
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     where = parser.add_mutually_exclusive_group(required=True)
@@ -45,11 +59,11 @@ def parse_args():
     parser.add_argument("--same-free-ram", action="store_true",
                         help="the program's '# free RAM before/after: N KiB' lines must agree: "
                              "everything it allocated came back")
-    parser.add_argument("--type-keys", default="", metavar="TEXT",
+    parser.add_argument("--type-keys", default="", metavar="TEXT", type=unescape,
                         help="once the guest prints '# waiting for input', type TEXT (letters, digits, "
-                             "space) on the PS/2 keyboard")
-    parser.add_argument("--type-serial", default="", metavar="TEXT",
-                        help="then send TEXT on the serial line")
+                             "space, \\n for Enter) on the PS/2 keyboard")
+    parser.add_argument("--type-serial", default="", metavar="TEXT", type=unescape,
+                        help="then send TEXT on the serial line (C escapes: \\r \\n \\t \\e \\xNN \\\\)")
     parser.add_argument("program", nargs="+", help="the test program in /test and its arguments")
     return parser.parse_args()
 
@@ -82,11 +96,11 @@ def start(args):
 
 def type_input(guest, args):
     for ch in args.type_keys:
-        guest.monitor("sendkey " + ("spc" if ch == " " else ch))
+        guest.monitor("sendkey " + KEY_NAMES.get(ch, ch))
     if args.type_keys and args.type_serial:
         time.sleep(0.5)  # the keys first: the guest reads what came first
     if args.type_serial:
-        guest.send(args.type_serial.encode())
+        guest.send(args.type_serial.encode("latin-1"))
 
 
 def wait_poweroff(guest, deadline, args):

@@ -13,6 +13,7 @@
 #include <breenix/input.h>
 #include <breenix/irq.h>
 #include <breenix/printk.h>
+#include <breenix/tty.h>
 #include <asm/io.h>
 #include "keyboard.h"
 
@@ -325,6 +326,11 @@ static void kbd_receive(uint8_t byte)
 	if (!(flags & KBD_EVENT))
 		return;
 	input_queue_put(kbd_event_queue(), &ev, sizeof(ev));
+	if (ev.pressed && ev.keycode == KEY_DELETE &&
+	    (ev.modifiers & KMOD_CTRL) && (ev.modifiers & KMOD_ALT)) {
+		ctrl_alt_del();
+		return;
+	}
 	n = kbd_event_bytes(&ev, seq);
 	if (n)
 		input_queue_put(kbd_input_queue(), seq, n);

@@ -1,15 +1,19 @@
 /*
  * The 16550 UART on COM1 as the first kernel console: polled output at
  * 115200 8N1, up before anything else so the earliest messages are seen.
- * Received bytes arrive by interrupt (IRQ 4) and go to the serial input queue.
+ * Received bytes arrive by interrupt (IRQ 4) and go to the serial input
+ * queue, which the tty /dev/ttyS0 reads; its output is the console's.
  */
 #include <stdbool.h>
 #include <stdint.h>
 #include <breenix/console.h>
+#include <breenix/devfs.h>
+#include <breenix/vfs.h>
 #include <breenix/init.h>
 #include <breenix/input.h>
 #include <breenix/irq.h>
 #include <breenix/printk.h>
+#include <breenix/tty.h>
 #include <asm/cpu.h>
 #include <asm/io.h>
 
@@ -100,9 +104,19 @@ static void uart_console_flush(struct console *con)
 	uart_wait(LSR_THRE | LSR_TEMT);
 }
 
+/* The tty's bytes: its line discipline already did the NL to CR NL mapping. */
+static void uart_tty_console_write(struct console *con, const char *buf,
+				   size_t len)
+{
+	(void)con;
+	while (len--)
+		uart_putc(*buf++);
+}
+
 static struct console uart_console = {
 	.name = "ttyS0",
 	.write = uart_console_write,
+	.write_tty = uart_tty_console_write,
 	.flush = uart_console_flush,
 };
 
@@ -222,6 +236,48 @@ static int uart_rx_init(void)
 	return 0;
 }
 device_initcall(uart_rx_init);
+
+static void uart_tty_write(struct tty_struct *tty, const unsigned char *buf,
+			   size_t len)
+{
+	(void)tty;
+	console_write("ttyS0", (const char *)buf, len);
+}
+
+static void uart_tty_wait_until_sent(struct tty_struct *tty)
+{
+	(void)tty;
+	uart_wait(LSR_THRE | LSR_TEMT);
+}
+
+/* The line stays at 115200 8N1 whatever c_cflag says, as a virtual UART needs no more. */
+static const struct tty_operations uart_tty_ops = {
+	.write = uart_tty_write,
+	.wait_until_sent = uart_tty_wait_until_sent,
+};
+
+/* Linux's ttyS0: major 4, minor 64; its window size is 0x0 until someone sets one. */
+static struct tty_struct uart_tty = {
+	.name = "ttyS0",
+	.dev = MKDEV(4, 64),
+	.ops = &uart_tty_ops,
+};
+
+static int uart_tty_init(void)
+{
+	int err;
+
+	if (!uart_found)
+		return 0;
+	uart_tty.input = serial_input_queue();
+	err = tty_register(&uart_tty);
+	/* Linux's 8250 default (CLOCAL: no modem lines), at the speed the line runs. */
+	uart_tty.ldisc.termios.c_cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL;
+	if (!err)
+		err = devfs_create_node("ttyS0", S_IFCHR | 0620, uart_tty.dev);
+	return err;
+}
+device_initcall(uart_tty_init);
 
 void serial_rx_stats(struct serial_rx_stats *out)
 {

@@ -10,6 +10,9 @@
 #include <breenix/n_tty.h>
 
 #define MASK(i)		((i) & (N_TTY_BUF_SIZE - 1))
+/* Linux's TTY_THRESHOLD_THROTTLE/UNTHROTTLE: IXOFF sends STOP with this little room left, START below this much queued. */
+#define THROTTLE_ROOM	128
+#define UNTHROTTLE_USED	128
 
 /* Linux's INIT_C_CC (include/linux/tty.h): ^C ^\ DEL ^U ^D, VMIN 1, ^Q ^S ^Z, ^R ^O ^W ^V. */
 const struct termios n_tty_std_termios = {
@@ -40,6 +43,12 @@ static bool lflag(const struct n_tty *tty, tcflag_t f)
 static bool is_cntrl(unsigned char c)
 {
 	return c < 32 || c == 0177;
+}
+
+/* IUTF8: a byte inside a UTF-8 character, not its start. */
+static bool is_continuation(const struct n_tty *tty, unsigned char c)
+{
+	return iflag(tty, IUTF8) && (c & 0xc0) == 0x80;
 }
 
 static bool is_word(unsigned char c)
@@ -117,7 +126,7 @@ static void output_char(struct n_tty *tty, unsigned char c)
 			tty->column--;
 		break;
 	default:
-		if (!is_cntrl(c))
+		if (!is_cntrl(c) && !is_continuation(tty, c))
 			tty->column++;
 		break;
 	}
@@ -183,6 +192,7 @@ void n_tty_init(struct n_tty *tty, const struct n_tty_ops *ops, void *ctx)
 	tty->ctx = ctx;
 	tty->read_tail = tty->canon_head = tty->read_head = 0;
 	tty->column = tty->canon_column = 0;
+	tty->stopped = tty->throttled = tty->lnext = false;
 	reset_line_state(tty);
 }
 
@@ -203,10 +213,45 @@ void n_tty_set_termios(struct n_tty *tty, const struct termios *t)
 	}
 }
 
+static void send_char(struct n_tty *tty, int idx)
+{
+	unsigned char c = tty->termios.c_cc[idx];
+
+	if (c)
+		emit(tty, &c, 1);
+}
+
+void n_tty_send_flow_char(struct n_tty *tty, bool start)
+{
+	send_char(tty, start ? VSTART : VSTOP);
+}
+
+/* IXOFF: once reads have emptied the buffer enough, the other end may send again. */
+static void maybe_unthrottle(struct n_tty *tty)
+{
+	if (tty->throttled &&
+	    tty->read_head - tty->read_tail < UNTHROTTLE_USED) {
+		tty->throttled = false;
+		if (iflag(tty, IXOFF))
+			send_char(tty, VSTART);
+	}
+}
+
+static void maybe_throttle(struct n_tty *tty)
+{
+	if (!tty->throttled && iflag(tty, IXOFF) &&
+	    N_TTY_BUF_SIZE - (tty->read_head - tty->read_tail) < THROTTLE_ROOM) {
+		tty->throttled = true;
+		send_char(tty, VSTOP);
+	}
+}
+
 void n_tty_flush_input(struct n_tty *tty)
 {
 	tty->read_tail = tty->canon_head = tty->read_head = 0;
+	tty->lnext = false;
 	reset_line_state(tty);
+	maybe_unthrottle(tty);
 }
 
 /*
@@ -258,6 +303,12 @@ static void eraser(struct n_tty *tty, unsigned char c, enum erase_kind kind)
 		size_t pos = tty->read_head - 1;
 		unsigned char e = tty->buf[MASK(pos)];
 
+		/* IUTF8: a whole character goes, never part of one. */
+		while (is_continuation(tty, e) && pos != tty->canon_head)
+			e = tty->buf[MASK(--pos)];
+		if (is_continuation(tty, e))
+			break;
+
 		if (kind == WERASE) {
 			if (is_word(e))
 				seen_word = true;
@@ -289,14 +340,46 @@ static void signal_char(struct n_tty *tty, unsigned char c, int sig)
 
 	if (flush)
 		n_tty_flush_input(tty);
+	if (iflag(tty, IXON))
+		tty->stopped = false;
 	tty->ops->signal(tty->ctx, sig, flush);
 	if (lflag(tty, ECHO))
 		echo_char(tty, c);
 }
 
+/* ^R: the unfinished line again on a new one, after the ^R itself. */
+static void reprint(struct n_tty *tty, unsigned char c)
+{
+	size_t i;
+
+	echo_char(tty, c);
+	output_char(tty, '\n');
+	for (i = tty->canon_head; i != tty->read_head; i++)
+		echo_char(tty, tty->buf[MASK(i)]);
+}
+
+/* ^V: the next byte goes in as it is; ECHOCTL shows a ^ under the cursor meanwhile. */
+static void literal_next(struct n_tty *tty)
+{
+	tty->lnext = true;
+	if (lflag(tty, ECHO) && lflag(tty, ECHOCTL)) {
+		output_char(tty, '^');
+		output_char(tty, '\b');
+	}
+}
+
 /* Returns whether the character was a canonical special one, now handled. */
 static bool canon_char(struct n_tty *tty, unsigned char c)
 {
+	if (is_char(tty, c, VLNEXT) && lflag(tty, IEXTEN)) {
+		literal_next(tty);
+		return true;
+	}
+	if (is_char(tty, c, VREPRINT) && lflag(tty, ECHO) &&
+	    lflag(tty, IEXTEN)) {
+		reprint(tty, c);
+		return true;
+	}
 	if (is_char(tty, c, VERASE)) {
 		eraser(tty, c, ERASE);
 		return true;
@@ -332,10 +415,50 @@ static bool canon_char(struct n_tty *tty, unsigned char c)
 	return false;
 }
 
+/* Linux's n_tty_receive_char(): an ordinary byte, echoed and stored. */
+static void store_char(struct n_tty *tty, unsigned char c)
+{
+	if (lflag(tty, ECHO)) {
+		if (tty->canon_head == tty->read_head)
+			tty->canon_column = tty->column;
+		echo_char(tty, c);
+	}
+	put_char(tty, c);
+}
+
+/*
+ * IXON: STOP and START suspend and resume output (the same character
+ * toggles); with IXANY any other byte but the signal ones resumes it too.
+ */
+static bool flow_char(struct n_tty *tty, unsigned char c)
+{
+	if (!iflag(tty, IXON))
+		return false;
+	if (is_char(tty, c, VSTART) && (tty->stopped || !is_char(tty, c, VSTOP))) {
+		tty->stopped = false;
+		return true;
+	}
+	if (is_char(tty, c, VSTOP)) {
+		tty->stopped = true;
+		return true;
+	}
+	if (iflag(tty, IXANY) && !is_char(tty, c, VINTR) &&
+	    !is_char(tty, c, VQUIT) && !is_char(tty, c, VSUSP))
+		tty->stopped = false;
+	return false;
+}
+
 static void receive_char(struct n_tty *tty, unsigned char c)
 {
 	if (iflag(tty, ISTRIP))
 		c &= 0x7f;
+	if (tty->lnext) {
+		tty->lnext = false;
+		store_char(tty, c);
+		return;
+	}
+	if (flow_char(tty, c))
+		return;
 	if (c == '\r') {
 		if (iflag(tty, IGNCR))
 			return;
@@ -360,12 +483,7 @@ static void receive_char(struct n_tty *tty, unsigned char c)
 	}
 	if (lflag(tty, ICANON) && canon_char(tty, c))
 		return;
-	if (lflag(tty, ECHO)) {
-		if (tty->canon_head == tty->read_head)
-			tty->canon_column = tty->column;
-		echo_char(tty, c);
-	}
-	put_char(tty, c);
+	store_char(tty, c);
 }
 
 size_t n_tty_receive(struct n_tty *tty, const unsigned char *buf, size_t len)
@@ -381,6 +499,7 @@ size_t n_tty_receive(struct n_tty *tty, const unsigned char *buf, size_t len)
 			break;
 		receive_char(tty, buf[i]);
 	}
+	maybe_throttle(tty);
 	return i;
 }
 
@@ -439,13 +558,16 @@ size_t n_tty_read(struct n_tty *tty, unsigned char *buf, size_t len)
 {
 	size_t n = 0;
 
-	if (lflag(tty, ICANON))
-		return canon_read(tty, buf, len);
-	while (n < len && tty->read_tail != tty->read_head) {
-		buf[n++] = tty->buf[MASK(tty->read_tail)];
-		tty->read_tail++;
+	if (lflag(tty, ICANON)) {
+		n = canon_read(tty, buf, len);
+	} else {
+		while (n < len && tty->read_tail != tty->read_head) {
+			buf[n++] = tty->buf[MASK(tty->read_tail)];
+			tty->read_tail++;
+		}
+		tty->canon_head = tty->read_tail;
 	}
-	tty->canon_head = tty->read_tail;
+	maybe_unthrottle(tty);
 	return n;
 }
 
@@ -477,4 +599,14 @@ size_t n_tty_write(struct n_tty *tty, const unsigned char *buf, size_t len)
 	for (i = 0; i < len; i++)
 		output_char(tty, buf[i]);
 	return len;
+}
+
+bool n_tty_output_stopped(const struct n_tty *tty)
+{
+	return tty->stopped;
+}
+
+void n_tty_stop_output(struct n_tty *tty, bool stop)
+{
+	tty->stopped = stop;
 }

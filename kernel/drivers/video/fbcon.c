@@ -3,6 +3,7 @@
  * framebuffer, and its registration as a printk console. Storage is static
  * because the console comes up before the kernel has a heap.
  */
+#include <string.h>
 #include <breenix/console.h>
 #include <breenix/errno.h>
 #include <breenix/fbcon.h>
@@ -14,8 +15,29 @@ static struct psf_map_entry fbcon_font_map[FBCON_FONT_MAP_MAX];
 static struct fbterm fbcon_term;
 static bool fbcon_ready;
 
-/* printk holds its log lock around this, which serialises the terminal. */
+/*
+ * printk's text ends lines with a bare '\n', which the terminal takes as a
+ * pure line feed (as a VT does), so the carriage return is added here, as
+ * the serial console does. printk holds the log lock around this, which
+ * serialises the terminal.
+ */
 static void fbcon_write(struct console *con, const char *buf, size_t len)
+{
+	const char *nl;
+	size_t n;
+
+	while ((nl = memchr(buf, '\n', len))) {
+		n = (size_t)(nl - buf);
+		fbterm_write(con->data, buf, n);
+		fbterm_write(con->data, "\r\n", 2);
+		buf += n + 1;
+		len -= n + 1;
+	}
+	fbterm_write(con->data, buf, len);
+}
+
+/* tty1's output, under the log lock too: OPOST/ONLCR already did the CRs. */
+static void fbcon_write_tty(struct console *con, const char *buf, size_t len)
 {
 	fbterm_write(con->data, buf, len);
 }
@@ -23,8 +45,18 @@ static void fbcon_write(struct console *con, const char *buf, size_t len)
 static struct console fbcon_console = {
 	.name = "fb0",
 	.write = fbcon_write,
+	.write_tty = fbcon_write_tty,
 	.data = &fbcon_term,
 };
+
+bool fbcon_text_size(unsigned int *cols, unsigned int *rows)
+{
+	if (!fbcon_ready)
+		return false;
+	*cols = fbcon_term.cols;
+	*rows = fbcon_term.rows;
+	return true;
+}
 
 int fbcon_init(const struct fb_info *fb)
 {

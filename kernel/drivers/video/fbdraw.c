@@ -106,9 +106,49 @@ void fb_draw_glyph(const struct fb_info *fb, uint32_t x, uint32_t y,
 	}
 }
 
-void fb_move_up(const struct fb_info *fb, uint32_t height, uint32_t dy)
+void fb_copy_rect(const struct fb_info *fb, uint32_t dx, uint32_t dy,
+		  uint32_t sx, uint32_t sy, uint32_t w, uint32_t h)
 {
-	if (dy >= height)
-		return;
-	memmove(fb->base, fb_at(fb, 0, dy), (size_t)(height - dy) * fb->pitch);
+	size_t bytes = (size_t)w * fb_bytes_pp(fb);
+	uint32_t j, r;
+
+	/* Moving down, the bottom row goes first: no source is overwritten. */
+	for (j = 0; j < h; j++) {
+		r = dy > sy ? h - 1 - j : j;
+		memmove(fb_at(fb, dx, dy + r), fb_at(fb, sx, sy + r), bytes);
+	}
+}
+
+static inline uint32_t fb_get(const uint8_t *p, uint32_t bytes)
+{
+	uint32_t px = 0;
+	uint16_t px16;
+
+	switch (bytes) {
+	case 4:
+		__builtin_memcpy(&px, p, 4);
+		break;
+	case 3:
+		px = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+		break;
+	default:
+		__builtin_memcpy(&px16, p, 2);
+		px = px16;
+		break;
+	}
+	return px;
+}
+
+void fb_invert_rect(const struct fb_info *fb, uint32_t x, uint32_t y,
+		    uint32_t w, uint32_t h, uint32_t mask)
+{
+	uint32_t bytes = fb_bytes_pp(fb), i, j;
+	uint8_t *p;
+
+	for (j = 0; j < h; j++) {
+		for (i = 0; i < w; i++) {
+			p = fb_at(fb, x + i, y + j);
+			fb_put(p, bytes, fb_get(p, bytes) ^ mask);
+		}
+	}
 }

@@ -23,7 +23,12 @@ void fb_draw_glyph(const struct fb_info *fb, uint32_t x, uint32_t y,
 		   const struct psf_font *font, const uint8_t *bits,
 		   uint32_t fg, uint32_t bg);
 
-/* Move pixel rows [dy, height) up to row 0; height <= fb->height. */
-void fb_move_up(const struct fb_info *fb, uint32_t height, uint32_t dy);
+/* Copy the w x h rectangle at (sx, sy) to (dx, dy); the two may overlap. */
+void fb_copy_rect(const struct fb_info *fb, uint32_t dx, uint32_t dy,
+		  uint32_t sx, uint32_t sy, uint32_t w, uint32_t h);
+
+/* XOR every pixel of the rectangle with mask: doing it twice restores it. */
+void fb_invert_rect(const struct fb_info *fb, uint32_t x, uint32_t y,
+		    uint32_t w, uint32_t h, uint32_t mask);
 
 #endif

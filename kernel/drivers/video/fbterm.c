@@ -1,22 +1,19 @@
 /*
  * Text on a framebuffer, as a VT100-family terminal does it: printable
- * characters go to the cursor cell, controls move the cursor, and escape
- * sequences are consumed whole, whether we act on them (SGR) or not.
+ * characters go to the cursor cell, controls move the cursor, and the
+ * screen operations the escape sequences (fbterm_esc.c) ask for.
  */
 #include <string.h>
 #include <breenix/errno.h>
 #include "fbdraw.h"
-#include "fbterm.h"
+#include "fbterm_ops.h"
 
-#define ASCII_BEL	0x07
 #define ASCII_BS	0x08
 #define ASCII_HT	0x09
 #define ASCII_LF	0x0a
 #define ASCII_VT	0x0b
 #define ASCII_FF	0x0c
 #define ASCII_CR	0x0d
-#define ASCII_CAN	0x18
-#define ASCII_SUB	0x1a
 #define ASCII_ESC	0x1b
 #define ASCII_DEL	0x7f
 #define TAB_WIDTH	8
@@ -28,16 +25,246 @@ const uint32_t fbterm_palette_rgb[16] = {
 	0x5555ff, 0xff55ff, 0x55ffff, 0xffffff,
 };
 
+const struct fbterm_attr fbterm_attr_default = {
+	.fg = FBTERM_DEFAULT_FG,
+	.bg = FBTERM_DEFAULT_BG,
+};
+
 uint8_t fbterm_fg_index(const struct fbterm *t)
 {
-	return t->bold && t->fg < 8 ? t->fg + 8 : t->fg;
+	const struct fbterm_attr *a = &t->attr;
+
+	return a->bold && a->fg < 8 ? a->fg + 8 : a->fg;
 }
 
-static void fbterm_reset_attrs(struct fbterm *t)
+/* Erased cells take the current background, or with reverse video the
+ * foreground, as Linux's console erases with its attribute. */
+static uint32_t fbterm_erase_px(const struct fbterm *t)
 {
-	t->fg = FBTERM_DEFAULT_FG;
-	t->bg = FBTERM_DEFAULT_BG;
-	t->bold = false;
+	return t->palette[t->attr.reverse ? t->attr.fg : t->attr.bg];
+}
+
+void fbterm_clear(struct fbterm *t, uint32_t row, uint32_t col, uint32_t n)
+{
+	uint32_t fw = t->font->width, x = col * fw, w = n * fw;
+
+	/* Reaching the last column, the pixels right of it go too, so that
+	 * no stale ones survive in the margin. */
+	if (col + n == t->cols)
+		w = t->fb.width - x;
+	fb_fill_rect(&t->fb, x, row * t->font->height, w, t->font->height,
+		     fbterm_erase_px(t));
+}
+
+void fbterm_clear_rows(struct fbterm *t, uint32_t row, uint32_t n)
+{
+	uint32_t fh = t->font->height;
+
+	fb_fill_rect(&t->fb, 0, row * fh, t->fb.width, n * fh,
+		     fbterm_erase_px(t));
+}
+
+/* Rows [src, src + n) to [dst, dst + n), across the full pixel width. */
+static void fbterm_move_rows(struct fbterm *t, uint32_t dst, uint32_t src,
+			     uint32_t n)
+{
+	uint32_t fh = t->font->height;
+
+	fb_copy_rect(&t->fb, 0, dst * fh, 0, src * fh, t->fb.width, n * fh);
+}
+
+void fbterm_scroll_up(struct fbterm *t, uint32_t top, uint32_t bottom,
+		      uint32_t n)
+{
+	uint32_t height = bottom - top + 1;
+
+	if (n > height)
+		n = height;
+	fbterm_move_rows(t, top, top + n, height - n);
+	fbterm_clear_rows(t, bottom + 1 - n, n);
+}
+
+void fbterm_scroll_down(struct fbterm *t, uint32_t top, uint32_t bottom,
+			uint32_t n)
+{
+	uint32_t height = bottom - top + 1;
+
+	if (n > height)
+		n = height;
+	fbterm_move_rows(t, top + n, top, height - n);
+	fbterm_clear_rows(t, top, n);
+}
+
+/* Cells [src, src + n) of the cursor row to [dst, dst + n). */
+static void fbterm_move_cells(struct fbterm *t, uint32_t dst, uint32_t src,
+			      uint32_t n)
+{
+	uint32_t fw = t->font->width, fh = t->font->height;
+
+	fb_copy_rect(&t->fb, dst * fw, t->cy * fh, src * fw, t->cy * fh,
+		     n * fw, fh);
+}
+
+void fbterm_insert_chars(struct fbterm *t, uint32_t n)
+{
+	uint32_t room = t->cols - t->cx;
+
+	if (n > room)
+		n = room;
+	fbterm_move_cells(t, t->cx + n, t->cx, room - n);
+	fbterm_clear(t, t->cy, t->cx, n);
+	t->wrap_pending = false;
+}
+
+void fbterm_delete_chars(struct fbterm *t, uint32_t n)
+{
+	uint32_t room = t->cols - t->cx;
+
+	if (n > room)
+		n = room;
+	fbterm_move_cells(t, t->cx, t->cx + n, room - n);
+	fbterm_clear(t, t->cy, t->cols - n, n);
+	t->wrap_pending = false;
+}
+
+void fbterm_goto(struct fbterm *t, int32_t x, int32_t y)
+{
+	if (x < 0)
+		x = 0;
+	else if ((uint32_t)x >= t->cols)
+		x = (int32_t)t->cols - 1;
+	if (y < 0)
+		y = 0;
+	else if ((uint32_t)y >= t->rows)
+		y = (int32_t)t->rows - 1;
+	t->cx = (uint32_t)x;
+	t->cy = (uint32_t)y;
+	t->wrap_pending = false;
+}
+
+void fbterm_cr(struct fbterm *t)
+{
+	t->cx = 0;
+	t->wrap_pending = false;
+}
+
+/* Below the region the cursor moves down to the last row, never scrolling. */
+void fbterm_lf(struct fbterm *t)
+{
+	if (t->cy == t->bottom)
+		fbterm_scroll_up(t, t->top, t->bottom, 1);
+	else if (t->cy + 1 < t->rows)
+		t->cy++;
+	t->wrap_pending = false;
+}
+
+void fbterm_ri(struct fbterm *t)
+{
+	if (t->cy == t->top)
+		fbterm_scroll_down(t, t->top, t->bottom, 1);
+	else if (t->cy > 0)
+		t->cy--;
+	t->wrap_pending = false;
+}
+
+/* To the next multiple of 8, stopping at the last column; as in Linux's
+ * console a pending wrap survives it. */
+static void fbterm_tab(struct fbterm *t)
+{
+	uint32_t next = (t->cx / TAB_WIDTH + 1) * TAB_WIDTH;
+
+	t->cx = next < t->cols ? next : t->cols - 1;
+}
+
+void fbterm_control(struct fbterm *t, uint32_t c)
+{
+	switch (c) {
+	case ASCII_LF:
+	case ASCII_VT:
+	case ASCII_FF:
+		fbterm_lf(t);
+		break;
+	case ASCII_CR:
+		fbterm_cr(t);
+		break;
+	case ASCII_HT:
+		fbterm_tab(t);
+		break;
+	case ASCII_BS:
+		if (t->cx > 0) {
+			t->cx--;
+			t->wrap_pending = false;
+		}
+		break;
+	default:
+		/* BEL and the rest: nothing to show. */
+		break;
+	}
+}
+
+static void fbterm_put(struct fbterm *t, uint32_t cp)
+{
+	const struct psf_font *font = t->font;
+	uint8_t fg = fbterm_fg_index(t), bg = t->attr.bg;
+	const uint8_t *bits;
+
+	if (t->wrap_pending) {
+		fbterm_cr(t);
+		fbterm_lf(t);
+	}
+	if (t->insert)
+		fbterm_insert_chars(t, 1);
+	if (t->attr.reverse) {
+		bg = fg;
+		fg = t->attr.bg;
+	}
+	bits = psf_glyph(font, psf_glyph_index(font, cp));
+	fb_draw_glyph(&t->fb, t->cx * font->width, t->cy * font->height, font,
+		      bits, t->palette[fg], t->palette[bg]);
+	if (t->cx + 1 < t->cols)
+		t->cx++;
+	else
+		t->wrap_pending = t->autowrap;
+}
+
+/* Inverting the cell twice gives back exactly what was drawn in it. */
+static void fbterm_invert_cell(struct fbterm *t, uint32_t col, uint32_t row)
+{
+	const struct psf_font *font = t->font;
+
+	fb_invert_rect(&t->fb, col * font->width, row * font->height,
+		       font->width, font->height, t->invert_mask);
+}
+
+static void fbterm_hide_cursor(struct fbterm *t)
+{
+	if (t->cursor_drawn)
+		fbterm_invert_cell(t, t->cursor_x, t->cursor_y);
+	t->cursor_drawn = false;
+}
+
+static void fbterm_show_cursor(struct fbterm *t)
+{
+	if (!t->cursor_on)
+		return;
+	t->cursor_x = t->cx;
+	t->cursor_y = t->cy;
+	fbterm_invert_cell(t, t->cursor_x, t->cursor_y);
+	t->cursor_drawn = true;
+}
+
+void fbterm_reset(struct fbterm *t)
+{
+	t->attr = fbterm_attr_default;
+	t->top = 0;
+	t->bottom = t->rows - 1;
+	t->autowrap = true;
+	t->insert = false;
+	t->cursor_on = true;
+	fbterm_goto(t, 0, 0);
+	t->saved = (struct fbterm_saved){ .attr = t->attr };
+	fb_fill_rect(&t->fb, 0, 0, t->fb.width, t->fb.height,
+		     t->palette[FBTERM_DEFAULT_BG]);
 }
 
 int fbterm_init(struct fbterm *t, const struct fb_info *fb,
@@ -56,229 +283,19 @@ int fbterm_init(struct fbterm *t, const struct fb_info *fb,
 		return -EINVAL;
 	for (i = 0; i < 16; i++)
 		t->palette[i] = fb_pack_rgb(fb, fbterm_palette_rgb[i]);
-	fbterm_reset_attrs(t);
+	t->invert_mask = fb_pack_rgb(fb, 0xffffff);
 	utf8_reset(&t->utf8);
 	t->state = FBT_NORMAL;
-	fb_fill_rect(fb, 0, 0, fb->width, fb->height,
-		     t->palette[FBTERM_DEFAULT_BG]);
+	fbterm_reset(t);
+	fbterm_show_cursor(t);
 	return 0;
-}
-
-/* The last text row is cleared across the full pixel width so that
- * no stale pixels survive in the margin right of the last column. */
-static void fbterm_scroll(struct fbterm *t)
-{
-	uint32_t fh = t->font->height;
-
-	fb_move_up(&t->fb, t->rows * fh, fh);
-	fb_fill_rect(&t->fb, 0, (t->rows - 1) * fh, t->fb.width, fh,
-		     t->palette[t->bg]);
-}
-
-/* '\n' also returns the carriage: the console behaves as with ONLCR. */
-static void fbterm_newline(struct fbterm *t)
-{
-	t->cx = 0;
-	t->wrap_pending = false;
-	if (t->cy + 1 < t->rows)
-		t->cy++;
-	else
-		fbterm_scroll(t);
-}
-
-static void fbterm_tab(struct fbterm *t)
-{
-	uint32_t next = (t->cx / TAB_WIDTH + 1) * TAB_WIDTH;
-
-	t->cx = next < t->cols ? next : t->cols - 1;
-	t->wrap_pending = false;
-}
-
-static void fbterm_control(struct fbterm *t, uint32_t c)
-{
-	switch (c) {
-	case ASCII_LF:
-	case ASCII_VT:
-	case ASCII_FF:
-		fbterm_newline(t);
-		break;
-	case ASCII_CR:
-		t->cx = 0;
-		t->wrap_pending = false;
-		break;
-	case ASCII_HT:
-		fbterm_tab(t);
-		break;
-	case ASCII_BS:
-		if (t->cx > 0)
-			t->cx--;
-		t->wrap_pending = false;
-		break;
-	default:
-		/* BEL and the rest: nothing to show. */
-		break;
-	}
-}
-
-static void fbterm_put(struct fbterm *t, uint32_t cp)
-{
-	const struct psf_font *font = t->font;
-	const uint8_t *bits;
-
-	if (t->wrap_pending)
-		fbterm_newline(t);
-	bits = psf_glyph(font, psf_glyph_index(font, cp));
-	fb_draw_glyph(&t->fb, t->cx * font->width, t->cy * font->height, font,
-		      bits, t->palette[fbterm_fg_index(t)], t->palette[t->bg]);
-	if (t->cx + 1 < t->cols)
-		t->cx++;
-	else
-		t->wrap_pending = true;
-}
-
-/* 38/48 take a colour: "5;n" (256-colour, only n < 16 is in our palette)
- * or "2;r;g;b". Returns how many parameters after p[0] were used. */
-static uint32_t fbterm_sgr_extended(struct fbterm *t, const uint32_t *p,
-				    uint32_t n)
-{
-	if (n >= 3 && p[1] == 5) {
-		if (p[2] < 16) {
-			if (p[0] == 38)
-				t->fg = p[2];
-			else
-				t->bg = p[2];
-		}
-		return 2;
-	}
-	if (n >= 2 && p[1] == 2)
-		return n >= 5 ? 4 : n - 1;
-	return n - 1;
-}
-
-static void fbterm_sgr(struct fbterm *t, const uint32_t *p, uint32_t n)
-{
-	uint32_t i;
-
-	for (i = 0; i < n; i++) {
-		uint32_t v = p[i];
-
-		if (v == 0)
-			fbterm_reset_attrs(t);
-		else if (v == 1)
-			t->bold = true;
-		else if (v == 22)
-			t->bold = false;
-		else if (v >= 30 && v <= 37)
-			t->fg = v - 30;
-		else if (v == 38 || v == 48)
-			i += fbterm_sgr_extended(t, p + i, n - i);
-		else if (v == 39)
-			t->fg = FBTERM_DEFAULT_FG;
-		else if (v >= 40 && v <= 47)
-			t->bg = v - 40;
-		else if (v == 49)
-			t->bg = FBTERM_DEFAULT_BG;
-		else if (v >= 90 && v <= 97)
-			t->fg = v - 90 + 8;
-		else if (v >= 100 && v <= 107)
-			t->bg = v - 100 + 8;
-	}
-}
-
-static void fbterm_csi_start(struct fbterm *t)
-{
-	t->state = FBT_CSI;
-	t->csi_ignore = false;
-	t->nparams = 0;
-	memset(t->params, 0, sizeof(t->params));
-}
-
-/* ECMA-48 5.4: parameter bytes 0x30-0x3F, intermediates 0x20-0x2F, final
- * 0x40-0x7E. Anything else aborts the sequence. */
-static void fbterm_csi(struct fbterm *t, uint32_t c)
-{
-	uint32_t *p;
-
-	if (c >= '0' && c <= '9') {
-		if (t->nparams < FBTERM_MAX_PARAMS) {
-			p = &t->params[t->nparams];
-			*p = *p * 10 + (c - '0');
-			if (*p > FBTERM_PARAM_MAX)
-				*p = FBTERM_PARAM_MAX;
-		}
-	} else if (c == ';' || c == ':') {
-		if (t->nparams < FBTERM_MAX_PARAMS)
-			t->nparams++;
-	} else if (c >= 0x3c && c <= 0x3f) {
-		t->csi_ignore = true;	/* private, e.g. DEC modes */
-	} else if (c >= 0x20 && c <= 0x2f) {
-		t->csi_ignore = true;
-	} else if (c >= 0x40 && c <= 0x7e) {
-		if (c == 'm' && !t->csi_ignore)
-			fbterm_sgr(t, t->params,
-				   t->nparams < FBTERM_MAX_PARAMS ?
-				   t->nparams + 1 : FBTERM_MAX_PARAMS);
-		t->state = FBT_NORMAL;
-	} else if (c != ASCII_DEL) {
-		t->state = FBT_NORMAL;
-	}
-}
-
-static void fbterm_esc(struct fbterm *t, uint32_t c)
-{
-	if (c == '[')
-		fbterm_csi_start(t);
-	else if (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_')
-		t->state = FBT_STRING;
-	else if (c >= 0x20 && c <= 0x2f)
-		t->state = FBT_ESC_INTER;
-	else
-		t->state = FBT_NORMAL;
-}
-
-/* Strings end with BEL (xterm's OSC habit) or ST, which is ESC '\' and
- * so arrives through FBT_ESC. */
-static void fbterm_string(struct fbterm *t, uint32_t c)
-{
-	if (c == ASCII_BEL || c == ASCII_CAN || c == ASCII_SUB)
-		t->state = FBT_NORMAL;
-	else if (c == ASCII_ESC)
-		t->state = FBT_ESC;
-}
-
-/* Inside escape sequences C0 controls still act (VT100 behaviour), CAN
- * and SUB cancel, and ESC starts over. Returns true if c was handled. */
-static bool fbterm_c0_in_sequence(struct fbterm *t, uint32_t c)
-{
-	if (c >= 0x20)
-		return false;
-	if (c == ASCII_CAN || c == ASCII_SUB)
-		t->state = FBT_NORMAL;
-	else if (c == ASCII_ESC)
-		t->state = FBT_ESC;
-	else
-		fbterm_control(t, c);
-	return true;
 }
 
 static void fbterm_codepoint(struct fbterm *t, uint32_t c)
 {
-	if (t->state == FBT_STRING) {
-		fbterm_string(t, c);
-		return;
-	}
-	if (t->state != FBT_NORMAL) {
-		if (fbterm_c0_in_sequence(t, c))
-			return;
-		if (t->state == FBT_ESC)
-			fbterm_esc(t, c);
-		else if (t->state == FBT_CSI)
-			fbterm_csi(t, c);
-		else if (c > 0x2f)
-			t->state = FBT_NORMAL;	/* ESC_INTER's final */
-		return;
-	}
-	if (c == ASCII_ESC)
+	if (t->state != FBT_NORMAL)
+		fbterm_sequence(t, c);
+	else if (c == ASCII_ESC)
 		t->state = FBT_ESC;
 	else if (c < 0x20)
 		fbterm_control(t, c);
@@ -294,6 +311,7 @@ void fbterm_write(struct fbterm *t, const char *buf, size_t len)
 	uint32_t cp;
 	size_t i = 0;
 
+	fbterm_hide_cursor(t);
 	while (i < len) {
 		r = utf8_feed(&t->utf8, (uint8_t)buf[i], &cp);
 		/* The byte that broke a sequence is decoded again, afresh. */
@@ -302,4 +320,5 @@ void fbterm_write(struct fbterm *t, const char *buf, size_t len)
 		if (r != UTF8_MORE)
 			fbterm_codepoint(t, cp);
 	}
+	fbterm_show_cursor(t);
 }

@@ -12,6 +12,11 @@ struct console {
 	const char *name;
 	/* Write len bytes; called with the log lock held, must not call printk. */
 	void (*write)(struct console *con, const char *buf, size_t len);
+	/*
+	 * Optional: the same for a tty's output, which the line discipline
+	 * has already mapped, so the bytes go out as they are.
+	 */
+	void (*write_tty)(struct console *con, const char *buf, size_t len);
 	/* Optional: return once everything written has left the device. */
 	void (*flush)(struct console *con);
 	void *data;
@@ -21,7 +26,10 @@ struct console {
 void console_register(struct console *con);
 void console_flush_all(void);
 
-/* Writes to the console called name (NULL: to all); -ENODEV if none is. */
+/*
+ * A tty's output to the console called name, under the log lock so that
+ * it never interleaves with a kernel message; -ENODEV if there is none.
+ */
 int console_write(const char *name, const char *buf, size_t len);
 
 #endif

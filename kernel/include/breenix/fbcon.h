@@ -5,6 +5,7 @@
 #ifndef BREENIX_FBCON_H
 #define BREENIX_FBCON_H
 
+#include <stdbool.h>
 #include <breenix/fb.h>
 
 /*
@@ -20,5 +21,8 @@
  * font's map does not fit, or -EBUSY if already initialised.
  */
 int fbcon_init(const struct fb_info *fb);
+
+/* The text size, for tty1's window size; false without a framebuffer console. */
+bool fbcon_text_size(unsigned int *cols, unsigned int *rows);
 
 #endif

@@ -121,9 +121,6 @@ struct input_queue *kbd_input_queue(void);	/* bytes a terminal expects */
 struct input_queue *kbd_event_queue(void);	/* struct key_event records */
 struct input_queue *serial_input_queue(void);	/* bytes received on COM1 */
 
-/* Woken when bytes arrive in serial_input_queue() or kbd_input_queue(). */
-wait_queue_head_t *serial_input_wait(void);
-
 /* Producer: queues len bytes as one unit; returns 0, or -ENOSPC (dropped). */
 int input_queue_put(struct input_queue *q, const void *buf, size_t len);
 

@@ -1,7 +1,8 @@
 /*
  * The line discipline shared by every terminal, as Linux's N_TTY
  * (drivers/tty/n_tty.c): input mapping, canonical line editing, echo,
- * ISIG characters, VMIN/VTIME and output processing over a struct termios.
+ * ISIG characters, VMIN/VTIME, IXON/IXOFF flow control and output
+ * processing over a struct termios.
  * Pure policy with no locking or sleeping, so host tests drive it; a tty
  * driver adds the locks, the wait queues and the device.
  */
@@ -37,6 +38,9 @@ struct n_tty {
 	size_t read_head;		/* where the next input byte goes */
 	unsigned int column;		/* output column, for tab erase */
 	unsigned int canon_column;	/* column where the current line began */
+	bool stopped;			/* output suspended: IXON's STOP, TCOOFF */
+	bool throttled;			/* IXOFF: STOP sent, START owed */
+	bool lnext;			/* the next byte is literal (^V) */
 	unsigned char buf[N_TTY_BUF_SIZE];
 	unsigned char line_end[N_TTY_BUF_SIZE / 8];	/* a line ends at this byte */
 	unsigned char eof[N_TTY_BUF_SIZE / 8];		/* ...and the byte is an EOF mark */
@@ -95,7 +99,19 @@ bool n_tty_read_satisfied(const struct n_tty *tty, size_t copied, size_t len);
  */
 int n_tty_read_wait(const struct n_tty *tty, size_t copied);
 
-/* write(2): @buf through output processing to ops->write. Returns @len. */
+/*
+ * write(2): @buf through output processing to ops->write. Returns @len.
+ * The driver holds writes back while n_tty_output_stopped().
+ */
 size_t n_tty_write(struct n_tty *tty, const unsigned char *buf, size_t len);
+
+/* Output is suspended by IXON's STOP character or TCOOFF. */
+bool n_tty_output_stopped(const struct n_tty *tty);
+
+/* TCOOFF (@stop) and TCOON. */
+void n_tty_stop_output(struct n_tty *tty, bool stop);
+
+/* TCION (@start) and TCIOFF: sends VSTART or VSTOP unless disabled. */
+void n_tty_send_flow_char(struct n_tty *tty, bool start);
 
 #endif

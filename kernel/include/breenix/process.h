@@ -22,10 +22,9 @@ __attribute__((noreturn)) void do_group_exit(int code);
 /* Whether the current thread is being killed (fatal_signal_pending). */
 bool group_exit_pending(void);
 /*
- * signal_pending(current) and send_sig(SIGPIPE, current) for code that
- * does not see tasks (the pipes, built into host tests too).
+ * send_sig(SIGPIPE, current) for code that does not see tasks (the pipes,
+ * built into host tests too; wait.h has current_signal_pending).
  */
-bool current_signal_pending(void);
 void send_sigpipe(void);
 
 /*

@@ -2,13 +2,19 @@
  * What the threads of one process share besides memory, files and signal
  * handlers (Linux's signal_struct): resource limits, the thread list and
  * count, the group exit status, the wait queue wait4 sleeps on, the CPU
+<<<<<<< HEAD
  * times of exited threads and reaped children, and the process group and
  * session, and the signals sent to the process as a whole with its stop
  * state and interval timers.
+=======
+ * times of exited threads and reaped children, the process group and
+ * session and the controlling terminal. Job control joins it with signals.
+>>>>>>> main
  */
 #ifndef BREENIX_SIGNAL_STRUCT_H
 #define BREENIX_SIGNAL_STRUCT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <breenix/list.h>
 #include <breenix/signal_types.h>
@@ -17,6 +23,7 @@
 #include <uapi/linux/resource.h>
 
 struct pid;
+struct tty_struct;
 
 /* flags (Linux's values) */
 #define SIGNAL_STOP_STOPPED	0x01	/* the group stop is complete */
@@ -49,6 +56,8 @@ struct signal_struct {
 	uint64_t cutime, cstime;
 	struct pid *pgrp;		/* process group, referenced */
 	struct pid *session;		/* session, referenced */
+	struct tty_struct *tty;		/* controlling terminal (tasklist_lock) */
+	bool did_exec;			/* exec'd since fork: setpgid's EACCES */
 	struct rlimit64 rlim[RLIM_NLIMITS];
 };
 

@@ -476,6 +476,99 @@ START_TEST(test_random)
 }
 END_TEST
 
+static void set_iflag(tcflag_t on, tcflag_t off)
+{
+	struct termios t = tty.termios;
+
+	t.c_iflag = (t.c_iflag | on) & ~off;
+	n_tty_set_termios(&tty, &t);
+}
+
+/* ^V: the next byte is data, even ^C; ECHOCTL shows "^" and backs over it. */
+START_TEST(test_lnext)
+{
+	type("a\026\003b\n");
+	expect_out("a^\b^Cb\r\n");
+	ck_assert_int_eq(nr_sigs, 0);
+	ck_assert_str_eq(read_step(100), "a\003b\n");
+	type("\026\r\n");
+	ck_assert_str_eq(read_step(100), "\r\n");	/* no ICRNL for it */
+}
+END_TEST
+
+/* ^R: the unfinished line again on a fresh one; the line is unchanged. */
+START_TEST(test_reprint)
+{
+	type("ab\022");
+	expect_out("ab^R\r\nab");
+	type("c\n");
+	ck_assert_str_eq(read_step(100), "abc\n");
+	set_lflag(0, ECHO);
+	type("\022\n");
+	ck_assert_str_eq(read_step(100), "\022\n");
+}
+END_TEST
+
+/* IXON: ^S stops output and ^Q starts it, neither stored; IXANY lets any byte restart. */
+START_TEST(test_ixon)
+{
+	type("\023");
+	ck_assert(n_tty_output_stopped(&tty));
+	type("a");
+	ck_assert(n_tty_output_stopped(&tty));
+	type("\021");
+	ck_assert(!n_tty_output_stopped(&tty));
+	type("\n");
+	ck_assert_str_eq(read_step(100), "a\n");
+	set_iflag(IXANY, 0);
+	type("\023x");
+	ck_assert(!n_tty_output_stopped(&tty));
+	type("\023\003");
+	ck_assert(!n_tty_output_stopped(&tty));	/* isig restarts output */
+	n_tty_stop_output(&tty, true);
+	ck_assert(n_tty_output_stopped(&tty));
+	set_iflag(0, IXON);
+	out_len = 0;
+	type("\023\n");
+	ck_assert_str_eq(read_step(100), "\023\n");
+}
+END_TEST
+
+/* IXOFF: STOP once the buffer is nearly full, START once reads empty it. */
+START_TEST(test_ixoff)
+{
+	static unsigned char fill[N_TTY_BUF_SIZE];
+	static unsigned char buf[N_TTY_BUF_SIZE];
+
+	set_lflag(0, ICANON | ECHO);
+	set_iflag(IXOFF, 0);
+	memset(fill, 'x', sizeof(fill));
+	n_tty_receive(&tty, fill, N_TTY_BUF_SIZE - 200);
+	expect_out("");
+	n_tty_receive(&tty, fill, 100);
+	expect_out("\023");
+	n_tty_read(&tty, buf, N_TTY_BUF_SIZE - 300);
+	expect_out("");
+	n_tty_read(&tty, buf, 100);
+	expect_out("\021");
+	n_tty_send_flow_char(&tty, false);
+	expect_out("\023");
+}
+END_TEST
+
+/* IUTF8: erase takes a whole character and echoes one column's erase. */
+START_TEST(test_iutf8_erase)
+{
+	set_iflag(IUTF8, 0);
+	type("a\xc3\xa9\177\n");
+	expect_out("a\xc3\xa9\b \b\r\n");
+	ck_assert_str_eq(read_step(100), "a\n");
+	set_iflag(0, IUTF8);
+	type("a\xc3\xa9\177\n");
+	ck_assert_str_eq(read_step(100), "a\xc3\n");
+}
+END_TEST
+
 Suite *unit_suite(void)
 {
 	Suite *s = suite_create("n_tty");
@@ -502,6 +595,11 @@ Suite *unit_suite(void)
 	tcase_add_test(tc, test_mode_switch);
 	tcase_add_test(tc, test_canon_overflow);
 	tcase_add_test(tc, test_raw_full);
+	tcase_add_test(tc, test_lnext);
+	tcase_add_test(tc, test_reprint);
+	tcase_add_test(tc, test_ixon);
+	tcase_add_test(tc, test_ixoff);
+	tcase_add_test(tc, test_iutf8_erase);
 	tcase_add_test(tc, test_random);
 	suite_add_tcase(s, tc);
 	return s;

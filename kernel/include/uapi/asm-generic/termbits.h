@@ -147,4 +147,15 @@ struct termios {
 #define IEXTEN		0100000
 #define EXTPROC		0200000
 
+/* TCXONC arguments */
+#define TCOOFF		0
+#define TCOON		1
+#define TCIOFF		2
+#define TCION		3
+
+/* TCFLSH arguments */
+#define TCIFLUSH	0
+#define TCOFLUSH	1
+#define TCIOFLUSH	2
+
 #endif

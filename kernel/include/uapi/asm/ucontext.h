@@ -6,7 +6,7 @@
 #define _UAPI_ASM_UCONTEXT_H
 
 #include <asm/sigcontext.h>
-#include <asm/signal.h>
+#include <linux/signal.h>
 
 #define UC_FP_XSTATE		0x1	/* fpstate holds an XSAVE image */
 #define UC_SIGCONTEXT_SS	0x2	/* ss is saved and restored */

@@ -1,0 +1,29 @@
+/*
+ * Shared by the tty core's files (tty_io.c, tty_ioctl.c, the drivers):
+ * device numbers, the lookup of ttys and the console's choice.
+ */
+#ifndef DRIVERS_TTY_INTERNAL_H
+#define DRIVERS_TTY_INTERNAL_H
+
+#include <breenix/tty.h>
+
+/* Linux's majors (Documentation/admin-guide/devices.txt). */
+#define TTY_MAJOR	4	/* tty0 and the VTs, ttyS at minor 64 */
+#define TTYAUX_MAJOR	5	/* /dev/tty (0), /dev/console (1) */
+
+/* The registered tty numbered @dev, or NULL. */
+struct tty_struct *tty_lookup(kdev_t dev);
+
+/* /dev/console's tty: the last console= word's (Linux's rule), or NULL. */
+struct tty_struct *console_tty(void);
+
+long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+
+/*
+ * A read (SIGTTIN) or a write or termios change (SIGTTOU) from a background
+ * process group of the controlling terminal: job control stops the caller
+ * there once signals exist (issue 8); until then it is logged and allowed.
+ */
+void tty_check_background(struct tty_struct *tty, int sig);
+
+#endif

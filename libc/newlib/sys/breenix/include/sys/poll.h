@@ -1,0 +1,2 @@
+/* The historical name of <poll.h>. */
+#include <poll.h>

@@ -1,0 +1,8 @@
+reboot: init syncs and restarts the machine. QEMU runs with -no-reboot, so a
+restart ends it (with status 0), as poweroff does.
+
+  $ reboot
+  
+  init: the system is going down for reboot
+  init: going down with the other processes running: kill: Function not implemented
+  reboot: Restarting system

@@ -1,0 +1,59 @@
+The system's state: ps, kill, id, whoami, free, uptime, dmesg, mount,
+umount, sync, clear (helper utils-a). kill(2) is ENOSYS until signals
+arrive (issue 8), so sending one says so.
+
+  $ ps | head -1
+    PID TTY          TIME CMD
+  $ ps | grep -q ' sh$' && echo yes
+  yes
+  $ ps -ef | head -2
+  UID        PID  PPID  C STIME TTY          TIME CMD
+  root         1     0 * (glob)
+  $ ps -e -o pid,comm | head -2
+    PID COMMAND
+      1 init
+  $ kill -l | head -1
+  HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT
+  $ /bin/kill -l 9; /bin/kill -l TERM; /bin/kill -l 143
+  KILL
+  15
+  TERM
+  $ /bin/kill -s NOPE 1; echo $?
+  kill: unknown signal name NOPE
+  1
+  $ /bin/kill -9 1; echo $?
+  kill: (1): Function not implemented
+  1
+  $ id
+  uid=0(root) gid=0(root) groups=0(root)
+  $ id -un; id -g; whoami
+  root
+  0
+  root
+  $ id nobody-here; echo $?
+  id: 'nobody-here': no such user
+  1
+  $ free | head -1
+                 total        used        free      shared  buff/cache   available
+  $ free -m | sed -n '2s/ .*//p;3s/ .*//p'
+  Mem:
+  Swap:
+  $ uptime
+   ??:??:?? up *,  0 user,  load average: *, *, * (glob)
+  $ dmesg | head -1
+  \[ +0\.\d{6}\] .* (re)
+  $ mount | grep ' /proc '
+  proc on /proc type proc (*) (glob)
+  $ mkdir /tmp/m && mount -t tmpfs none /tmp/m && touch /tmp/m/x && ls /tmp/m && umount /tmp/m && ls /tmp/m | wc -l
+  x
+  0
+  $ umount /tmp/m; echo $?
+  umount: /tmp/m: not mounted
+  32
+  $ mount -t tmpfs -o ro none /tmp/m; echo $?
+  mount: mounting none on /tmp/m: Invalid argument
+  32
+  $ sync; echo $?
+  0
+  $ clear | od -c | head -1
+  0000000 033   [   H 033   [   2   J 033   [   3   J

@@ -1,0 +1,134 @@
+/*
+ * chmod: change file modes, octal ("755") or symbolic ("u+x,go-w",
+ * "a=r", "+X"); -R descends into directories (symbolic links met there
+ * are not followed, as coreutils), -f keeps quiet about failures.
+ * Options are read by hand: "-w" or "-rwx" is a mode, not options.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpopt.h"
+#include "mode.h"
+#include "msg.h"
+#include "pathjoin.h"
+
+static const char usage[] = "usage: chmod [-Rf] MODE FILE...\n"
+			    "Change the mode of each FILE to MODE (octal, or symbolic as u+x,go-w).\n";
+
+static int recursive, quiet;
+static mode_t umask_bits;
+static const char *mode_arg;
+
+static int change(const char *path, const struct stat *st)
+{
+	mode_t mode;
+
+	if (mode_parse(mode_arg, st->st_mode, S_ISDIR(st->st_mode), umask_bits, &mode) < 0)
+		msg_diex(1, "invalid mode: '%s'", mode_arg);
+	if (chmod(path, mode & 07777) < 0) {
+		if (!quiet)
+			msg_warn("changing permissions of '%s'", path);
+		return 1;
+	}
+	return 0;
+}
+
+static int walk(const char *path, int operand);
+
+static int walk_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	int status = 0;
+
+	if (!d) {
+		if (!quiet)
+			msg_warn("cannot read directory '%s'", path);
+		return 1;
+	}
+	while ((errno = 0, de = readdir(d))) {
+		char *child;
+
+		if (path_is_dots(de->d_name))
+			continue;
+		child = path_join(path, de->d_name);
+		status |= walk(child, 0);
+		free(child);
+	}
+	if (errno) {
+		if (!quiet)
+			msg_warn("cannot read directory '%s'", path);
+		status = 1;
+	}
+	closedir(d);
+	return status;
+}
+
+static int walk(const char *path, int operand)
+{
+	struct stat st;
+	int status;
+
+	if ((operand ? stat(path, &st) : lstat(path, &st)) < 0) {
+		if (!quiet)
+			msg_warn("cannot access '%s'", path);
+		return 1;
+	}
+	if (S_ISLNK(st.st_mode))
+		return 0;
+	status = change(path, &st);
+	if (recursive && S_ISDIR(st.st_mode))
+		status |= walk_dir(path);
+	return status;
+}
+
+/* Options until the mode: -R, -f, or "--"; anything else starting with "-" is the mode. */
+static int parse_options(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--"))
+			return i + 1;
+		if (a[0] != '-' || strspn(a + 1, "Rf") != strlen(a + 1) || !a[1])
+			break;
+		recursive |= strchr(a, 'R') != NULL;
+		quiet |= strchr(a, 'f') != NULL;
+	}
+	return i;
+}
+
+int main(int argc, char **argv)
+{
+	mode_t probe;
+	int i, status = 0;
+
+	msg_init(argv[0]);
+	helpopt_check(argc, argv, usage);
+	i = parse_options(argc, argv);
+	if (i >= argc) {
+		msg_warnx("missing operand");
+		helpopt_fail(usage, 1);
+	}
+	mode_arg = argv[i++];
+	umask_bits = umask(0);
+	umask(umask_bits);
+	if (mode_parse(mode_arg, 0, 0, umask_bits, &probe) < 0) {
+		msg_warnx("invalid mode: '%s'", mode_arg);
+		helpopt_fail(usage, 1);
+	}
+	if (i >= argc) {
+		msg_warnx("missing operand after '%s'", mode_arg);
+		helpopt_fail(usage, 1);
+	}
+	for (; i < argc; i++)
+		status |= walk(argv[i], 1);
+	return status;
+}

@@ -1,0 +1,90 @@
+/*
+ * hexdump: dump files in hexadecimal as util-linux's hexdump: by default
+ * 16-bit words after a seven-digit offset; -C the canonical layout of
+ * offset, sixteen bytes and their printable characters; -v shows repeated
+ * lines rather than "*"; -n stops after a number of bytes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dumpin.h"
+#include "helpopt.h"
+#include "msg.h"
+#include "outcheck.h"
+
+static const char usage[] = "usage: hexdump [-Cv] [-n LENGTH] [FILE...]\n"
+			    "Dump FILEs (standard input by default) in hexadecimal.\n";
+
+static void print_canonical(unsigned long long off, const unsigned char *line, size_t n)
+{
+	printf("%08llx ", off);
+	for (size_t i = 0; i < DUMP_LINE; i++) {
+		if (i % 8 == 0)
+			putchar(' ');
+		if (i < n)
+			printf("%02x ", line[i]);
+		else
+			fputs("   ", stdout);
+	}
+	fputs(" |", stdout);
+	for (size_t i = 0; i < n; i++)
+		putchar(line[i] >= ' ' && line[i] < 0x7f ? line[i] : '.');
+	puts("|");
+}
+
+/* Little-endian words, the last one's missing byte zero; short lines padded. */
+static void print_words(unsigned long long off, const unsigned char *line, size_t n)
+{
+	printf("%07llx", off);
+	for (size_t i = 0; i < DUMP_LINE; i += 2) {
+		if (i < n)
+			printf(" %04x", line[i] | (i + 1 < n ? line[i + 1] : 0) << 8);
+		else
+			fputs("     ", stdout);
+	}
+	putchar('\n');
+}
+
+int main(int argc, char **argv)
+{
+	struct dumpin in;
+	unsigned char line[DUMP_LINE];
+	unsigned long long off = 0, limit = 0;
+	int c, canonical = 0, squeeze = 1;
+	size_t n;
+	char *end;
+
+	msg_init(argv[0]);
+	helpopt_check(argc, argv, usage);
+	while ((c = getopt(argc, argv, "Cvn:")) != -1) {
+		if (c == 'C') {
+			canonical = 1;
+		} else if (c == 'v') {
+			squeeze = 0;
+		} else if (c == 'n') {
+			limit = strtoull(optarg, &end, 0);
+			if (*end || !*optarg)
+				msg_diex(1, "invalid length '%s'", optarg);
+			if (!limit)
+				return 0;
+		} else {
+			helpopt_fail(usage, 1);
+		}
+	}
+	dumpin_init(&in, argv + optind, limit);
+	while ((n = dumpin_line(&in, line)) > 0) {
+		if (!(squeeze && dumpin_squeeze(&in, line, n))) {
+			if (canonical)
+				print_canonical(off, line, n);
+			else
+				print_words(off, line, n);
+		}
+		off += n;
+	}
+	if (off || in.status)
+		printf(canonical ? "%08llx\n" : "%07llx\n", off);
+	outcheck_flush();
+	return in.status;
+}

@@ -1,0 +1,86 @@
+/*
+ * ln: make hard links, or symbolic links with -s: "ln TARGET LINK",
+ * "ln TARGET" (a link of the same name here), "ln TARGET... DIRECTORY".
+ * -f replaces an existing LINK; -n treats a LINK that is a symbolic link
+ * to a directory as a file (so -fn replaces it).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpopt.h"
+#include "msg.h"
+#include "targetdir.h"
+
+static const char usage[] = "usage: ln [-sfn] TARGET [LINK] | ln [-sfn] TARGET... DIRECTORY\n"
+			    "Make LINK a hard link to TARGET, or with -s a symbolic link.\n";
+
+static int symbolic, force, no_deref;
+
+static int link_error(const char *target, const char *dest)
+{
+	const char *kind = symbolic ? "symbolic" : "hard";
+
+	if (errno == EEXIST)
+		msg_warn("failed to create %s link '%s'", kind, dest);
+	else
+		msg_warn("failed to create %s link '%s' %s '%s'", kind, dest,
+			 symbolic ? "->" : "=>", target);
+	return 1;
+}
+
+static int make_link(const char *target, const char *dest)
+{
+	struct stat st;
+
+	if (!symbolic && lstat(target, &st) < 0) {
+		msg_warn("failed to access '%s'", target);
+		return 1;
+	}
+	if (force && lstat(dest, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			msg_warnx("'%s': cannot overwrite directory", dest);
+			return 1;
+		}
+		if (unlink(dest) < 0) {
+			msg_warn("cannot remove '%s'", dest);
+			return 1;
+		}
+	}
+	if ((symbolic ? symlink(target, dest) : link(target, dest)) < 0)
+		return link_error(target, dest);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int c, n;
+
+	msg_init(argv[0]);
+	helpopt_check(argc, argv, usage);
+	while ((c = getopt(argc, argv, "sfn")) != -1) {
+		if (c == 's')
+			symbolic = 1;
+		else if (c == 'f')
+			force = 1;
+		else if (c == 'n')
+			no_deref = 1;
+		else
+			helpopt_fail(usage, 1);
+	}
+	n = argc - optind;
+	if (n == 0) {
+		msg_warnx("missing file operand");
+		helpopt_fail(usage, 1);
+	}
+	if (n == 1) {
+		/* "ln TARGET": a link of the same name in the working directory. */
+		char *ops[2] = { argv[optind], "." };
+
+		return target_each(ops, 2, 0, make_link);
+	}
+	return target_each(argv + optind, n, no_deref, make_link);
+}

@@ -1,0 +1,90 @@
+/*
+ * mv: move (rename) files, "mv SOURCE DEST" or "mv SOURCE... DIRECTORY".
+ * Within a file system this is rename(2); across file systems (EXDEV) the
+ * source is copied with everything kept, then removed, as POSIX mv says.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "copytree.h"
+#include "helpopt.h"
+#include "msg.h"
+#include "prompt.h"
+#include "rmtree.h"
+#include "targetdir.h"
+
+static const char usage[] = "usage: mv [-fi] SOURCE DEST | mv [-fi] SOURCE... DIRECTORY\n"
+			    "Rename SOURCE to DEST, or move SOURCEs into DIRECTORY.\n";
+
+static int interactive;
+
+/* EXDEV: copy, then remove the source; a destination in the way goes first. */
+static int move_across(const char *src, const char *dst, const struct stat *dst_st)
+{
+	static const struct rmtree_opts rm_all = { .recursive = 1 };
+	struct copy_opts co = { .recursive = 1, .preserve = 1 };
+
+	if (dst_st && rmtree(dst, &rm_all))
+		return 1;
+	co.umask_bits = umask(0);
+	umask(co.umask_bits);
+	if (copy_tree(src, dst, &co))
+		return 1;
+	return rmtree(src, &rm_all);
+}
+
+static int move_one(const char *src, const char *dst)
+{
+	struct stat s, d;
+	int have_dst;
+
+	if (lstat(src, &s) < 0) {
+		msg_warn("cannot stat '%s'", src);
+		return 1;
+	}
+	have_dst = lstat(dst, &d) == 0;
+	if (have_dst && s.st_dev == d.st_dev && s.st_ino == d.st_ino) {
+		msg_warnx("'%s' and '%s' are the same file", src, dst);
+		return 1;
+	}
+	if (have_dst && interactive && !prompt_yes("overwrite '%s'", dst))
+		return 0;
+	if (rename(src, dst) == 0)
+		return 0;
+	if (errno == EXDEV)
+		return move_across(src, dst, have_dst ? &d : NULL);
+	if (errno == EINVAL && S_ISDIR(s.st_mode)) {
+		msg_warnx("cannot move '%s' to a subdirectory of itself, '%s'", src, dst);
+		return 1;
+	}
+	msg_warn("cannot move '%s' to '%s'", src, dst);
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	int c, n;
+
+	msg_init(argv[0]);
+	helpopt_check(argc, argv, usage);
+	while ((c = getopt(argc, argv, "fi")) != -1) {
+		if (c == 'f')
+			interactive = 0;
+		else if (c == 'i')
+			interactive = 1;
+		else
+			helpopt_fail(usage, 1);
+	}
+	n = argc - optind;
+	if (n == 0) {
+		msg_warnx("missing file operand");
+		helpopt_fail(usage, 1);
+	}
+	if (n == 1) {
+		msg_warnx("missing destination file operand after '%s'", argv[optind]);
+		helpopt_fail(usage, 1);
+	}
+	return target_each(argv + optind, n, 0, move_one);
+}

@@ -1,0 +1,59 @@
+/*
+ * rmdir: remove empty directories; -p also removes each parent named in
+ * the operand once it has become empty ("rmdir -p a/b/c" is three rmdirs).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpopt.h"
+#include "msg.h"
+
+static const char usage[] = "usage: rmdir [-p] DIRECTORY...\n"
+			    "Remove the DIRECTORY(ies), if they are empty; -p also their parents.\n";
+
+/* Cuts path at its last component: "a/b//c/" becomes "a/b"; 0 if none is left. */
+static int strip_last(char *path)
+{
+	char *p = path + strlen(path);
+
+	while (p > path && p[-1] == '/')
+		p--;
+	while (p > path && p[-1] != '/')
+		p--;
+	while (p > path && p[-1] == '/')
+		p--;
+	*p = '\0';
+	return p > path;
+}
+
+static int remove_dir(char *path, int parents)
+{
+	do {
+		if (rmdir(path) < 0) {
+			msg_warn("failed to remove '%s'", path);
+			return 1;
+		}
+	} while (parents && strip_last(path));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int c, parents = 0, status = 0;
+
+	msg_init(argv[0]);
+	helpopt_check(argc, argv, usage);
+	while ((c = getopt(argc, argv, "p")) != -1) {
+		if (c != 'p')
+			helpopt_fail(usage, 1);
+		parents = 1;
+	}
+	if (optind == argc) {
+		msg_warnx("missing operand");
+		helpopt_fail(usage, 1);
+	}
+	for (int i = optind; i < argc; i++)
+		status |= remove_dir(argv[i], parents);
+	return status;
+}
