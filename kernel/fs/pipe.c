@@ -82,9 +82,9 @@ static bool pipe_writable(struct pipe_inode_info *pipe)
 /*
  * Drops the mutex and sleeps on @wq until @cond holds, then takes it again.
  * No wakeup is lost: the task is queued and asleep before it tests @cond,
- * and whoever changes what @cond reads wakes @wq after the change. -EINTR
- * only when the process is being killed (exit_group); until signals exist
- * (issue 8) nothing else interrupts the sleep.
+ * and whoever changes what @cond reads wakes @wq after the change. A
+ * signal ends the sleep with -ERESTARTSYS: restarted under SA_RESTART,
+ * EINTR otherwise, as Linux's pipe_read/pipe_write.
  */
 static int pipe_wait(struct pipe_inode_info *pipe, wait_queue_head_t *wq,
 		     bool (*cond)(struct pipe_inode_info *pipe))
@@ -98,8 +98,8 @@ static int pipe_wait(struct pipe_inode_info *pipe, wait_queue_head_t *wq,
 		prepare_to_wait(wq, &w, WAIT_INTERRUPTIBLE);
 		if (cond(pipe))
 			break;
-		if (group_exit_pending()) {
-			err = -EINTR;
+		if (current_signal_pending()) {
+			err = -ERESTARTSYS;
 			break;
 		}
 		schedule();
@@ -193,13 +193,11 @@ static long pipe_write(struct file *file, struct iov_iter *from, loff_t *pos)
 		int err;
 
 		if (!pipe->readers) {
-			/*
-			 * No reader: the one place a write fails for that.
-			 * Issue 8 (signals) sends SIGPIPE to the writer here,
-			 * as Linux's pipe_write does, before returning EPIPE.
-			 */
-			if (!ret)
+			/* No reader: SIGPIPE to the writer, then EPIPE (Linux's pipe_write). */
+			if (!ret) {
+				send_sigpipe();
 				ret = -EPIPE;
+			}
 			break;
 		}
 		was_empty = pipe_ring_empty(&pipe->ring);
@@ -329,7 +327,7 @@ static void wake_up_partner(struct pipe_inode_info *pipe)
 	wake_up_all(&pipe->rd_wait);
 }
 
-/* Sleeps, the mutex dropped, until *@cnt changes: 0 or -EINTR (being killed). */
+/* Sleeps, the mutex dropped, until *@cnt changes: 0 or -ERESTARTSYS (a signal). */
 static int wait_for_partner(struct pipe_inode_info *pipe, unsigned int *cnt)
 {
 	unsigned int seen = *cnt;
@@ -342,8 +340,8 @@ static int wait_for_partner(struct pipe_inode_info *pipe, unsigned int *cnt)
 		prepare_to_wait(&pipe->rd_wait, &w, WAIT_INTERRUPTIBLE);
 		if (pipe_load(cnt) != seen)
 			break;
-		if (group_exit_pending()) {
-			err = -EINTR;
+		if (current_signal_pending()) {
+			err = -ERESTARTSYS;
 			break;
 		}
 		schedule();

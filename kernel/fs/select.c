@@ -14,6 +14,7 @@
 #include <breenix/fdtable.h>
 #include <breenix/poll.h>
 #include <breenix/process.h>
+#include <breenix/signal.h>
 #include <breenix/sched.h>
 #include <breenix/slab.h>
 #include <breenix/syscall.h>
@@ -230,15 +231,13 @@ static void poll_select_finish(const uint64_t *end, void *utime,
 #define KERNEL_SIGSET_SIZE	8
 
 /*
- * The temporary signal mask of ppoll and pselect6, checked as Linux's
- * set_user_sigmask. Until signals exist (issue 8) no signal can arrive
- * during the call, so installing the mask for its duration would have no
- * observable effect: it is read and validated, not applied. Issue 8
- * installs it here and restores the old mask on return.
+ * The temporary signal mask of ppoll and pselect6, as Linux's
+ * set_user_sigmask: installed for the call, the old one saved to come back
+ * on the way out.
  */
 static int set_user_sigmask(const void *umask, size_t sigsetsize)
 {
-	uint64_t mask;
+	sigset_t mask;
 
 	if (!umask)
 		return 0;
@@ -247,7 +246,20 @@ static int set_user_sigmask(const void *umask, size_t sigsetsize)
 	/* umask is the caller's sigset_t. */
 	if (copy_from_user(&mask, umask, sizeof(mask)))
 		return -EFAULT;
+	set_restore_sigmask(current->blocked);
+	set_current_blocked(mask);
 	return 0;
+}
+
+/*
+ * The old mask returns now, unless a signal interrupted the call: then it
+ * stays until the handler's frame has saved it (Linux's
+ * restore_saved_sigmask_unless).
+ */
+static void restore_user_sigmask(long ret)
+{
+	if (ret != -ERESTARTNOHAND)
+		restore_saved_sigmask();
 }
 
 /* poll */
@@ -296,9 +308,9 @@ static int do_poll(struct pollfd *fds, unsigned int nfds,
 			count = wait->error;
 		if (count || timed_out)
 			break;
-		/* Only a dying process ends the sleep early: no signals yet. */
-		if (group_exit_pending())
-			return -EINTR;
+		/* A signal: EINTR after a handler, else poll again (Linux). */
+		if (signal_pending(current))
+			return -ERESTARTNOHAND;
 		if (!poll_schedule_timeout(wait, end))
 			timed_out = true;
 	}
@@ -379,6 +391,7 @@ SYSCALL_DEFINE5(ppoll, struct pollfd *, ufds, unsigned int, nfds,
 	if (ret)
 		return ret;
 	ret = do_sys_poll(ufds, nfds, to);
+	restore_user_sigmask(ret);
 	poll_select_finish(&end, tsp, PT_TIMESPEC);
 	return ret;
 }
@@ -486,9 +499,8 @@ static int do_select(unsigned int n, struct fd_set_bits *fds,
 			count = table.error;
 			break;
 		}
-		/* Only a dying process ends the sleep early: no signals yet. */
-		if (group_exit_pending()) {
-			count = -EINTR;
+		if (signal_pending(current)) {
+			count = -ERESTARTNOHAND;
 			break;
 		}
 		if (!poll_schedule_timeout(&table, end))
@@ -631,6 +643,7 @@ SYSCALL_DEFINE6(pselect6, int, n, void *, inp, void *, outp, void *, exp,
 	if (ret)
 		return ret;
 	ret = core_sys_select(n, inp, outp, exp, to);
+	restore_user_sigmask(ret);
 	poll_select_finish(&end, tsp, PT_TIMESPEC);
 	return ret;
 }

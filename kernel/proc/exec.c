@@ -18,6 +18,7 @@
 #include <breenix/preempt.h>
 #include <breenix/process.h>
 #include <breenix/random.h>
+#include <breenix/signal.h>
 #include <breenix/slab.h>
 #include <breenix/syscall.h>
 #include <breenix/task.h>
@@ -707,6 +708,7 @@ static void flush_old_exec(struct task *tsk, const char *filename)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	strlcpy(tsk->name, kbasename(filename), sizeof(tsk->name));
 	do_close_on_exec();
+	flush_signal_handlers(tsk);
 }
 
 /* The point of no return: the task takes the new address space. */
@@ -823,6 +825,9 @@ static int do_execveat_common(int dirfd, const char *path,
 	/* A descriptor table shared with CLONE_FILES becomes the task's own. */
 	if (!err)
 		err = unshare_files();
+	/* So are handlers shared with CLONE_SIGHAND: exec resets its own. */
+	if (!err)
+		err = unshare_sighand(current);
 	if (err)
 		goto out;
 

@@ -17,6 +17,7 @@
 #include <breenix/pid.h>
 #include <breenix/process.h>
 #include <breenix/sched.h>
+#include <breenix/signal.h>
 #include <breenix/syscall.h>
 #include <breenix/time_conv.h>
 #include <breenix/tty.h>
@@ -70,13 +71,6 @@ static bool delay_group_leader(const struct task *p)
 	return p->group_leader == p && !thread_group_empty(p);
 }
 
-/* Tells @p's parent that it can be reaped (SIGCHLD arrives with signals). */
-static void do_notify_parent(struct task *p)
-{
-	if (p->parent && p->parent->signal)
-		wake_up_all(&p->parent->signal->wait_chldexit);
-}
-
 /*
  * Who inherits the children of a dying @father: another live thread of
  * its process, else PID 1.
@@ -91,7 +85,12 @@ static struct task *find_new_reaper(struct task *father)
 	return child_reaper;
 }
 
-static void forget_original_parent(struct task *father)
+/*
+ * The children go to the new reaper with SIGCHLD as their exit signal (no
+ * one may kill init with another); zombies among them are announced to it,
+ * and those it will not wait for move to @dead for release.
+ */
+static void forget_original_parent(struct task *father, struct list_head *dead)
 {
 	struct task *p, *n, *t, *reaper;
 
@@ -104,28 +103,38 @@ static void forget_original_parent(struct task *father)
 			t->parent = reaper;
 		}
 		list_del(&p->sibling);
-		list_add_tail(&p->sibling, &reaper->children);
-		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
-			do_notify_parent(p);
+		p->exit_signal = SIGCHLD;
+		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p) &&
+		    do_notify_parent(p, p->exit_signal)) {
+			p->exit_state = EXIT_DEAD;
+			list_add_tail(&p->sibling, dead);
+		} else {
+			list_add_tail(&p->sibling, &reaper->children);
+		}
 	}
 }
 
-/* Returns whether the task reaps itself (a thread that is not the leader). */
+/*
+ * Returns whether the task reaps itself: a thread that is not the leader,
+ * or a process whose parent ignores SIGCHLD. Orphans reaped on the way
+ * are released here.
+ */
 static bool exit_notify(struct task *tsk)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct task *p, *n;
 	bool autoreap = false;
+	LIST_HEAD(dead);
 
-	forget_original_parent(tsk);
-	if (tsk->group_leader != tsk) {
-		tsk->exit_state = EXIT_DEAD;
+	forget_original_parent(tsk, &dead);
+	if (tsk->group_leader != tsk)
 		autoreap = true;
-	} else {
-		tsk->exit_state = EXIT_ZOMBIE;
-		if (!delay_group_leader(tsk))
-			do_notify_parent(tsk);
-	}
+	else if (!delay_group_leader(tsk))
+		autoreap = do_notify_parent(tsk, tsk->exit_signal);
+	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	list_for_each_entry_safe(p, n, &dead, sibling)
+		release_task(p);
 	return autoreap;
 }
 
@@ -140,12 +149,15 @@ void do_exit(int code)
 	if (!sig)
 		task_exit(code);
 	tsk->exit_code = code;
+	exit_signals(tsk);
 	flags = spin_lock_irqsave(&tasklist_lock);
 	group_dead = --sig->live == 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (group_dead && (sig->flags & SIGNAL_UNKILLABLE))
 		panic("Attempted to kill init! exitcode=0x%08x",
 		      sig->group_exit_code ? sig->group_exit_code : code);
+	if (group_dead)
+		itimer_exit(sig);
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
@@ -162,14 +174,13 @@ void do_exit(int code)
 }
 
 /*
- * The first thread to call it sets the status; the others leave at their
- * next return to user mode (check_group_exit) or interruptible sleep.
+ * The first thread to call it sets the status; the others get SIGKILL and
+ * leave at their next return to user mode (get_signal).
  */
 void do_group_exit(int code)
 {
 	struct signal_struct *sig = current->signal;
 	unsigned long flags;
-	struct task *t;
 
 	if (!sig)
 		task_exit(code);
@@ -179,9 +190,7 @@ void do_group_exit(int code)
 	} else {
 		sig->group_exit_code = code;
 		sig->flags |= SIGNAL_GROUP_EXIT;
-		list_for_each_entry(t, &sig->thread_head, thread_node)
-			if (t != current && t->state == TASK_INTERRUPTIBLE)
-				wake_up_process(t);
+		signal_group_exit(current);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	do_exit(code);
@@ -189,25 +198,20 @@ void do_group_exit(int code)
 
 bool group_exit_pending(void)
 {
-	const struct signal_struct *sig = current->signal;
-
-	return sig && (__atomic_load_n(&sig->flags, __ATOMIC_RELAXED) &
-		       SIGNAL_GROUP_EXIT);
-}
-
-void check_group_exit(void)
-{
-	if (group_exit_pending())
-		do_exit(current->signal->group_exit_code);
+	return fatal_signal_pending(current);
 }
 
 void release_task(struct task *p)
 {
 	struct signal_struct *sig = p->signal;
 	struct task *leader = p->group_leader;
+	bool zap_leader = false;
 	uint64_t ut, st;
 	unsigned long flags;
 
+repeat:
+	sig = p->signal;
+	leader = p->group_leader;
 	task_cputime(p, &ut, &st);
 	flags = spin_lock_irqsave(&tasklist_lock);
 	nr_threads--;
@@ -219,12 +223,18 @@ void release_task(struct task *p)
 	sig->nr_threads--;
 	list_del(&p->sibling);
 	/* The last thread besides a zombie leader: the process is reapable now. */
-	if (leader != p && leader->exit_state == EXIT_ZOMBIE &&
-	    thread_group_empty(leader))
-		do_notify_parent(leader);
+	zap_leader = leader != p && leader->exit_state == EXIT_ZOMBIE &&
+		     thread_group_empty(leader) &&
+		     do_notify_parent(leader, leader->exit_signal);
+	if (zap_leader)
+		leader->exit_state = EXIT_DEAD;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	detach_pid(p);
 	put_task(p);
+	if (zap_leader) {
+		p = leader;
+		goto repeat;
+	}
 }
 
 SYSCALL_DEFINE1(exit, int, error_code)
@@ -300,6 +310,41 @@ static void wait_task_zombie(struct wait_opts *wo, struct task *p)
 }
 
 /*
+ * A stopped child not yet reported (WUNTRACED/WSTOPPED), or one continued
+ * since (WCONTINUED): Linux's wait_task_stopped and wait_task_continued.
+ * The report is consumed unless WNOWAIT. tasklist_lock held.
+ */
+static bool wait_task_stopped_continued(struct wait_opts *wo, struct task *p)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned long flags;
+	int status = 0;
+
+	if (!p->sighand || !(wo->flags & (WSTOPPED | WCONTINUED)))
+		return false;
+	flags = spin_lock_irqsave(&p->sighand->siglock);
+	if ((wo->flags & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) &&
+	    sig->group_exit_code) {
+		status = wstatus_stopped(sig->group_exit_code);
+		if (!(wo->flags & WNOWAIT))
+			sig->group_exit_code = 0;
+	} else if ((wo->flags & WCONTINUED) &&
+		   (sig->flags & SIGNAL_STOP_CONTINUED)) {
+		status = WSTATUS_CONTINUED;
+		if (!(wo->flags & WNOWAIT))
+			sig->flags &= ~SIGNAL_STOP_CONTINUED;
+	}
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	if (!status)
+		return false;
+	wo->found_pid = p->tid;
+	wo->status = status;
+	wo->uid = p->cred->uid;
+	task_cputime(p, &wo->utime, &wo->stime);
+	return true;
+}
+
+/*
  * One pass over the children of the caller's threads (only its own with
  * __WNOTHREAD). Returns a claimed zombie (to release) through *reap, and
  * whether any child was eligible at all.
@@ -323,6 +368,8 @@ static bool wait_scan(struct wait_opts *wo, struct task **reap)
 					*reap = p;
 				return true;
 			}
+			if (!p->exit_state && wait_task_stopped_continued(wo, p))
+				return true;
 		}
 	}
 	return any;
@@ -353,8 +400,8 @@ static long do_wait(struct wait_opts *wo)
 		ret = any ? 0 : -ECHILD;
 		if (!any || (wo->flags & WNOHANG))
 			break;
-		if (group_exit_pending()) {
-			ret = -EINTR;
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
 			break;
 		}
 		schedule();
@@ -404,12 +451,12 @@ SYSCALL_DEFINE4(wait4, int, upid, int *, stat_addr, int, options,
 	return ret;
 }
 
-SYSCALL_DEFINE5(waitid, int, which, int, upid, struct siginfo *, infop,
+SYSCALL_DEFINE5(waitid, int, which, int, upid, siginfo_t *, infop,
 		int, options, struct rusage *, ru)
 {
 	struct wait_opts wo = { 0 };
-	int si_code = 0, si_status = 0;
-	struct siginfo info;
+	int code = 0, value = 0;
+	siginfo_t info;
 	struct rusage r;
 	long ret;
 
@@ -438,12 +485,12 @@ SYSCALL_DEFINE5(waitid, int, which, int, upid, struct siginfo *, infop,
 	/* Linux writes these fields, all zero when WNOHANG found nothing. */
 	memset(&info, 0, sizeof(info));
 	if (ret) {
-		wstatus_to_sigchld(wo.status, &si_code, &si_status);
+		wstatus_to_sigchld(wo.status, &code, &value);
 		info.si_signo = SIGCHLD;
-		info.si_code = si_code;
-		info._sifields._sigchld.si_pid = wo.found_pid;
-		info._sifields._sigchld.si_uid = wo.uid;
-		info._sifields._sigchld.si_status = si_status;
+		info.si_code = code;
+		info.si_pid = wo.found_pid;
+		info.si_uid = wo.uid;
+		info.si_status = value;
 	}
 	if (copy_to_user(&infop->si_signo, &info.si_signo, sizeof(int)) ||
 	    copy_to_user(&infop->si_errno, &info.si_errno, sizeof(int)) ||

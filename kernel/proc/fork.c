@@ -16,6 +16,7 @@
 #include <breenix/pid.h>
 #include <breenix/process.h>
 #include <breenix/sched.h>
+#include <breenix/signal.h>
 #include <breenix/slab.h>
 #include <breenix/syscall.h>
 #include <breenix/time.h>
@@ -36,10 +37,9 @@ int nr_threads;
 int max_threads = MAX_THREADS;
 
 /*
- * Flags that are accepted and need nothing yet: CLONE_SIGHAND shares
- * what does not exist before signals (its VM rule is still checked); the
- * others are hints Linux ignores too in this configuration (no ptrace,
- * no SysV semaphores).
+ * The flags Breenix knows; CLONE_PTRACE, CLONE_SYSVSEM, CLONE_DETACHED,
+ * CLONE_UNTRACED and CLONE_IO are hints Linux ignores too in this
+ * configuration (no ptrace, no SysV semaphores).
  */
 #define CLONE_SUPPORTED	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES |	\
 			 CLONE_SIGHAND | CLONE_PTRACE | CLONE_VFORK |	\
@@ -83,6 +83,8 @@ struct signal_struct *alloc_signal_struct(const struct rlimit64 *rlim,
 	memset(sig, 0, sizeof(*sig));
 	sig->refcount = 1;
 	INIT_LIST_HEAD(&sig->thread_head);
+	init_sigpending(&sig->shared_pending);
+	itimer_init(sig);
 	init_waitqueue_head(&sig->wait_chldexit);
 	memcpy(sig->rlim, rlim, sizeof(sig->rlim));
 	sig->pgrp = get_pid(pgrp);
@@ -94,6 +96,7 @@ void put_signal_struct(struct signal_struct *sig)
 {
 	if (__atomic_sub_fetch(&sig->refcount, 1, __ATOMIC_ACQ_REL))
 		return;
+	flush_sigqueue(&sig->shared_pending);
 	put_pid(sig->pgrp);
 	put_pid(sig->session);
 	kfree(sig);
@@ -199,6 +202,23 @@ static int copy_signal(uint64_t flags, struct task *p)
 }
 
 /*
+ * The child's signal state: the mask and the alternate stack are inherited
+ * (not the stack by a thread that shares the memory, as Linux), the
+ * pending set starts empty (POSIX fork).
+ */
+static void copy_signal_state(uint64_t flags, struct task *p)
+{
+	p->blocked = current->blocked;
+	if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {
+		p->sas_ss_sp = current->sas_ss_sp;
+		p->sas_ss_size = current->sas_ss_size;
+		p->sas_ss_flags = current->sas_ss_flags;
+	} else {
+		p->sas_ss_flags = SS_DISABLE;
+	}
+}
+
+/*
  * The whole child, not yet runnable, or an error with everything undone.
  * Its two references: its own (dropped by the scheduler after it dies)
  * and the link one (dropped when it is reaped, or at its exit if a thread).
@@ -230,8 +250,11 @@ static struct task *copy_process(struct kernel_clone_args *args, int *errp)
 	}
 	p->start_time = ktime_get_ns();
 	err = copy_signal(flags, p);
+	if (!err)
+		err = copy_sighand(flags, p);
 	if (err)
 		goto free;
+	copy_signal_state(flags, p);
 	err = copy_mm(flags, p);
 	if (err)
 		goto free;

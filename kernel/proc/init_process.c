@@ -17,6 +17,7 @@
 #include <breenix/printk.h>
 #include <breenix/process.h>
 #include <breenix/sched.h>
+#include <breenix/signal.h>
 #include <breenix/time.h>
 #include <breenix/vfs.h>
 #include <asm/processor.h>
@@ -106,7 +107,7 @@ void start_init(void)
 	t->signal = sig;
 	t->files = files_alloc();
 	t->fs = fs_alloc();
-	if (!t->files || !t->fs)
+	if (!t->files || !t->fs || copy_sighand(0, t))
 		panic("init: no memory for PID 1");
 	t->exit_signal = SIGCHLD;
 	t->start_time = ktime_get_ns();

@@ -8,6 +8,7 @@
 #include <breenix/pid.h>
 #include <breenix/printk.h>
 #include <breenix/sched.h>
+#include <breenix/signal.h>
 #include <breenix/slab.h>
 #include <breenix/time.h>
 #include <breenix/uaccess.h>
@@ -142,13 +143,13 @@ void yield(void)
 	schedule();
 }
 
-bool wake_up_process(struct task *t)
+bool wake_up_state(struct task *t, long state)
 {
 	struct rq *rq = task_rq(t);
 	unsigned long flags = spin_lock_irqsave(&rq->lock);
 	bool woke = false;
 
-	if (t->state == TASK_RUNNING || t->state == TASK_DEAD)
+	if (!(t->state & state) || t->state == TASK_DEAD)
 		goto out;
 	t->state = TASK_RUNNING;
 	woke = true;
@@ -164,6 +165,11 @@ bool wake_up_process(struct task *t)
 out:
 	spin_unlock_irqrestore(&rq->lock, flags);
 	return woke;
+}
+
+bool wake_up_process(struct task *t)
+{
+	return wake_up_state(t, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
 }
 
 void sched_set_nice(struct task *t, int nice)
@@ -200,6 +206,7 @@ void account_process_tick(bool user_mode)
 		t->utime_ticks++;
 	else
 		t->stime_ticks++;
+	itimer_tick(user_mode);
 }
 
 uint64_t sched_nr_switches(void)

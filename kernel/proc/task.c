@@ -12,6 +12,7 @@
 #include <breenix/fs_struct.h>
 #include <breenix/kthread.h>
 #include <breenix/pid.h>
+#include <breenix/signal.h>
 #include <breenix/slab.h>
 #include <breenix/vmalloc.h>
 #include <asm/fpu.h>
@@ -41,6 +42,8 @@ struct task *get_task(struct task *t)
 static void free_task(struct task *t)
 {
 	detach_pid(t);
+	flush_sigqueue(&t->pending);
+	put_sighand(t->sighand);
 	if (t->signal)
 		put_signal_struct(t->signal);
 	/* Set only when fork failed after making them; exit drops them. */
@@ -99,6 +102,7 @@ struct task *task_alloc_pid(const char *name, struct pid *pid)
 	if (!t)
 		return NULL;
 	memset(t, 0, sizeof(*t));
+	init_sigpending(&t->pending);
 	t->stack = vmalloc(THREAD_STACK_SIZE);
 	t->fpu_state = alloc_fpu_state(t);
 	if (!t->stack || !t->fpu_state) {
@@ -112,6 +116,7 @@ struct task *task_alloc_pid(const char *name, struct pid *pid)
 	INIT_LIST_HEAD(&t->children);
 	INIT_LIST_HEAD(&t->sibling);
 	INIT_LIST_HEAD(&t->thread_node);
+	t->sas_ss_flags = SS_DISABLE;
 	t->cpu = current->cpu;
 	/* Its own reference and the creator's. */
 	t->refcount = 2;

@@ -3,11 +3,13 @@
  * the sleeps nanosleep and clock_nanosleep. BOOTTIME equals MONOTONIC (the
  * machine never suspends) and MONOTONIC_RAW too (no clock slewing); the
  * coarse clocks read at tick resolution. Sleeps end on the clock they
- * measure, re-checked after each wakeup, at the tick's granularity.
+ * measure, re-checked after each wakeup, at the tick's granularity, or on
+ * a signal, restartable through restart_syscall.
  */
 #include <breenix/errno.h>
 #include <breenix/process.h>
 #include <breenix/sched.h>
+#include <breenix/signal.h>
 #include <breenix/syscall.h>
 #include <breenix/time.h>
 #include <breenix/time_conv.h>
@@ -103,10 +105,9 @@ SYSCALL_DEFINE1(time, long *, tloc)
 /*
  * Sleeps until @which reads @target or later. A CPU clock cannot advance
  * faster than real time runs, so sleeping the CPU time still missing
- * never overshoots it by more than a tick. -EINTR when the process is
- * exiting.
+ * never overshoots it by more than a tick. False when a signal ended it.
  */
-static long sleep_until(int which, uint64_t target)
+static bool sleep_until(int which, uint64_t target)
 {
 	uint64_t now;
 	long jif;
@@ -114,14 +115,16 @@ static long sleep_until(int which, uint64_t target)
 	for (;;) {
 		clock_read(which, &now);
 		if (now >= target)
-			return 0;
-		if (group_exit_pending())
-			return -EINTR;
+			return true;
 		/* Rounded up, plus the tick already under way. */
 		jif = (long)((target - now + tick_nsec - 1) / tick_nsec) + 1;
 		if ((uint64_t)jif > MAX_SCHEDULE_TIMEOUT / 2)
 			jif = MAX_SCHEDULE_TIMEOUT / 2;
 		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current)) {
+			set_current_state(TASK_RUNNING);
+			return false;
+		}
 		schedule_timeout(jif);
 	}
 }
@@ -135,18 +138,51 @@ static uint64_t deadline(int which, uint64_t ns)
 	return now + ns < now ? UINT64_MAX : now + ns;
 }
 
+/*
+ * A relative sleep, first or resumed by restart_syscall: interrupted, it
+ * writes the time left to rmtp and asks for a restart of what is left
+ * (EINTR if a handler runs), as Linux's hrtimer_nanosleep.
+ */
+static long nanosleep_restart(struct restart_block *rb)
+{
+	struct __kernel_timespec ts;
+	uint64_t now;
+
+	if (sleep_until(rb->clockid, rb->expires))
+		return 0;
+	if (rb->rmtp) {
+		clock_read(rb->clockid, &now);
+		ts = ns_to_timespec(rb->expires > now ? rb->expires - now : 0);
+		if (copy_to_user(rb->rmtp, &ts, sizeof(ts)))
+			return -EFAULT;
+	}
+	rb->armed = true;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long do_nanosleep(int which, int flags, uint64_t ns, void *rmtp)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	if (flags & TIMER_ABSTIME)
+		return sleep_until(which, ns) ? 0 : -ERESTARTNOHAND;
+	rb->clockid = which;
+	rb->expires = deadline(which, ns);
+	rb->rmtp = rmtp;
+	return nanosleep_restart(rb);
+}
+
 SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec *, rqtp,
 		struct __kernel_timespec *, rmtp)
 {
 	struct __kernel_timespec ts;
 
-	(void)rmtp;	/* written only when a signal handler interrupts */
 	if (copy_from_user(&ts, rqtp, sizeof(ts)))
 		return -EFAULT;
 	if (!timespec_valid(&ts))
 		return -EINVAL;
-	return sleep_until(CLOCK_MONOTONIC,
-			   deadline(CLOCK_MONOTONIC, (uint64_t)timespec_to_ns(&ts)));
+	return do_nanosleep(CLOCK_MONOTONIC, 0, (uint64_t)timespec_to_ns(&ts),
+			    rmtp);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
@@ -154,9 +190,7 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
 		struct __kernel_timespec *, rmtp)
 {
 	struct __kernel_timespec ts;
-	uint64_t ns;
 
-	(void)rmtp;
 	switch (which) {
 	case CLOCK_REALTIME:
 	case CLOCK_MONOTONIC:
@@ -175,6 +209,16 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
 		return -EFAULT;
 	if (!timespec_valid(&ts))
 		return -EINVAL;
-	ns = (uint64_t)timespec_to_ns(&ts);
-	return sleep_until(which, flags & TIMER_ABSTIME ? ns : deadline(which, ns));
+	return do_nanosleep(which, flags, (uint64_t)timespec_to_ns(&ts), rmtp);
+}
+
+/* What an interrupted sleep left for the restart, once (Linux's restart_syscall). */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	if (!rb->armed)
+		return -EINTR;
+	rb->armed = false;
+	return nanosleep_restart(rb);
 }

@@ -8,14 +8,20 @@
 #include <uapi/linux/signal.h>
 #include <uapi/linux/wait.h>
 
-void wstatus_to_sigchld(int status, int *si_code, int *si_status)
+void wstatus_to_sigchld(int status, int *si_code, int *value)
 {
-	if ((status & 0x7f) == 0) {
+	if (status == WSTATUS_CONTINUED) {
+		*si_code = CLD_CONTINUED;
+		*value = SIGCONT;
+	} else if ((status & 0xff) == 0x7f) {
+		*si_code = CLD_STOPPED;
+		*value = (status >> 8) & 0xff;
+	} else if ((status & 0x7f) == 0) {
 		*si_code = CLD_EXITED;
-		*si_status = (status >> 8) & 0xff;
+		*value = (status >> 8) & 0xff;
 	} else {
 		*si_code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
-		*si_status = status & 0x7f;
+		*value = status & 0x7f;
 	}
 }
 

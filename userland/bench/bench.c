@@ -2,7 +2,8 @@
  * The benchmark: null system call, fork+exit+wait, fork+exec+wait and the
  * first-touch page fault (issue 5); open+close, stat, a 4 KiB read of
  * /dev/zero, a one-byte pipe round trip between two processes and a 64 KiB
- * pipe transfer (issue 6). Each is timed RUNS times, reported as the
+ * pipe transfer (issue 6); installing a signal handler and delivering a
+ * signal to it with raise (issue 8). Each is timed RUNS times, reported as the
  * median cost per operation with the minimum and maximum as its spread.
  * The same static binary runs on Breenix and on Linux (tools/bench boots
  * both), one parseable line per figure:
@@ -13,6 +14,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,6 +273,39 @@ static long pipe_bandwidth(long iters)
 	return now_ns() - t0;
 }
 
+static void on_signal(int sig)
+{
+	(void)sig;
+}
+
+/* rt_sigaction alone: the handler swapped between two values. */
+static long sig_install(long iters)
+{
+	struct sigaction sa = { .sa_handler = on_signal }, dfl = { .sa_handler = SIG_DFL };
+	long t0 = now_ns();
+
+	for (long i = 0; i < iters; i++)
+		if (sigaction(SIGUSR1, i & 1 ? &dfl : &sa, NULL))
+			return -1;
+	return now_ns() - t0;
+}
+
+/* raise, the frame, the handler and rt_sigreturn: one signal caught. */
+static long sig_deliver(long iters)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	long t0;
+
+	if (sigaction(SIGUSR1, &sa, NULL))
+		return -1;
+	t0 = now_ns();
+	for (long i = 0; i < iters; i++)
+		raise(SIGUSR1);
+	t0 = now_ns() - t0;
+	signal(SIGUSR1, SIG_DFL);
+	return t0;
+}
+
 int main(int argc, char **argv)
 {
 	long scale = argc > 1 ? atol(argv[1]) : 1;
@@ -291,6 +326,8 @@ int main(int argc, char **argv)
 	measure("read_zero_4k", read_zero, 20000 * scale);
 	measure("pipe_latency", pipe_latency, 2000 * scale);
 	measure("pipe_64k", pipe_bandwidth, 256 * scale);
+	measure("sig_install", sig_install, 20000 * scale);
+	measure("sig_deliver", sig_deliver, 20000 * scale);
 	out("bench: end\n");
 	return 0;
 }

@@ -32,9 +32,13 @@
 #define MXCSR_OFFSET	24	/* Intel SDM 1 table 10-2: FXSAVE layout */
 #define FCW_DEFAULT	0x037f	/* Intel SDM 1 8.1.5: what fninit loads */
 
+#define MXCSR_MASK_OFFSET	28
+#define MXCSR_MASK_DEFAULT	0xffbf	/* Intel SDM 1 11.6.6: when FXSAVE stores 0 */
+
 static bool use_xsave;
 static size_t state_size = FXSAVE_SIZE;
 static uint64_t xcr0;
+static uint32_t mxcsr_mask = MXCSR_MASK_DEFAULT;
 
 /* inline asm below: control registers and FPU save instructions. */
 static inline void write_cr0(uint64_t v)
@@ -46,6 +50,19 @@ static inline void xsetbv(uint32_t reg, uint64_t v)
 {
 	__asm__ volatile("xsetbv" : : "c"(reg), "a"((uint32_t)v),
 			 "d"((uint32_t)(v >> 32)));
+}
+
+/* Intel SDM 1 11.6.6: the MXCSR bits this CPU lets software set. */
+static void find_mxcsr_mask(void)
+{
+	uint8_t area[FXSAVE_SIZE] __attribute__((aligned(16)));
+	uint32_t mask;
+
+	memset(area, 0, sizeof(area));
+	__asm__ volatile("fxsave64 (%0)" : : "r"(area) : "memory");
+	memcpy(&mask, area + MXCSR_MASK_OFFSET, sizeof(mask));
+	if (mask)
+		mxcsr_mask = mask;
 }
 
 void fpu_init(void)
@@ -71,6 +88,7 @@ void fpu_init(void)
 	}
 	/* Intel SDM 1 8.1.5: fninit resets the x87 to its default. */
 	__asm__ volatile("fninit");
+	find_mxcsr_mask();
 	pr_info("fpu: %s, %zu-byte state\n",
 		use_xsave ? (xcr0 & XSTATE_AVX ? "XSAVE x87|SSE|AVX" :
 			     "XSAVE x87|SSE") : "FXSAVE", state_size);
@@ -79,6 +97,16 @@ void fpu_init(void)
 size_t fpu_state_size(void)
 {
 	return state_size;
+}
+
+uint64_t fpu_xfeatures(void)
+{
+	return use_xsave ? xcr0 : 0;
+}
+
+uint32_t fpu_mxcsr_mask(void)
+{
+	return mxcsr_mask;
 }
 
 /*

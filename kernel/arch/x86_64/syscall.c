@@ -8,30 +8,17 @@
 #include <breenix/printk.h>
 #include <breenix/process.h>
 #include <breenix/sched.h>
+#include <breenix/signal.h>
 #include <breenix/syscall.h>
 #include <breenix/task.h>
 #include <breenix/uaccess.h>
 #include <asm/cpu.h>
+#include <asm/irq_vectors.h>
 #include <asm/msr.h>
 #include <asm/prctl.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <asm/syscall.h>
-
-/* Intel SDM 1 3.4.3: RFLAGS bits. */
-#define X86_EFLAGS_CF	(1UL << 0)
-#define X86_EFLAGS_PF	(1UL << 2)
-#define X86_EFLAGS_AF	(1UL << 4)
-#define X86_EFLAGS_ZF	(1UL << 6)
-#define X86_EFLAGS_SF	(1UL << 7)
-#define X86_EFLAGS_TF	(1UL << 8)
-#define X86_EFLAGS_DF	(1UL << 10)
-#define X86_EFLAGS_OF	(1UL << 11)
-#define X86_EFLAGS_IOPL	(3UL << 12)
-#define X86_EFLAGS_NT	(1UL << 14)
-#define X86_EFLAGS_RF	(1UL << 16)
-#define X86_EFLAGS_AC	(1UL << 18)
-#define X86_EFLAGS_ID	(1UL << 21)
 
 #define EFER_SCE	(1UL << 0)	/* Intel SDM 4 table 2-2: SYSCALL enable */
 
@@ -54,22 +41,34 @@ void syscall_init(void)
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }
 
+/* A syscall's kernel-only restart code, which must not reach user mode. */
+static bool restart_pending(const struct pt_regs *regs)
+{
+	int64_t ret = (int64_t)regs->rax;
+
+	return regs->vector == SYSCALL_VECTOR && (int64_t)regs->orig_rax >= 0 &&
+	       ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
+}
+
 /*
- * The work due before user mode: leave if the process is exiting as a
- * group, switch if a reschedule is pending (and deliver signals, later).
- * Returns with interrupts off.
+ * The work due before user mode, until none is left: deliver signals
+ * (which may end the thread), restart an interrupted syscall, switch if a
+ * reschedule is pending. Returns with interrupts off.
  */
 void exit_to_user_mode(struct pt_regs *regs)
 {
-	(void)regs;
 	for (;;) {
 		local_irq_enable();
-		check_group_exit();
+		if (signal_pending(current) || restart_pending(regs))
+			arch_do_signal_or_restart(regs);
 		local_irq_disable();
-		if (!need_resched())
+		if (need_resched()) {
+			local_irq_enable();
+			schedule();
+			continue;
+		}
+		if (!signal_pending(current))
 			return;
-		local_irq_enable();
-		schedule();
 	}
 }
 

@@ -1,20 +1,27 @@
 /*
  * CPU exceptions: page faults go to the mm (user addresses) or the
  * exception table (a user access that failed); other faults in user mode
- * end the process with the matching signal; anything else in the kernel is
- * a bug: name it, decode what the hardware says (the page-fault error code,
- * CR2) and panic with the faulting frame.
+ * become the signal Linux sends, with its si_code and si_addr, forced
+ * through (a handler may catch it); anything else in the kernel is a bug:
+ * name it, decode what the hardware says (the page-fault error code, CR2)
+ * and panic with the faulting frame.
  */
+#include <string.h>
+#include <breenix/mm_types.h>
 #include <breenix/mman.h>
+#include <breenix/mutex.h>
 #include <breenix/panic.h>
 #include <breenix/percpu.h>
 #include <breenix/preempt.h>
 #include <breenix/printk.h>
 #include <breenix/process.h>
 #include <breenix/sched.h>
+#include <breenix/signal.h>
 #include <breenix/uaccess.h>
+#include <breenix/vma.h>
 #include <breenix/vmalloc.h>
-#include <uapi/asm/signal.h>
+#include <breenix/wait_status.h>
+#include <asm/fpu.h>
 #include <asm/cpu.h>
 #include <asm/extable.h>
 #include <asm/irq_vectors.h>
@@ -136,20 +143,58 @@ static __attribute__((noreturn)) void die(const struct pt_regs *regs)
 		   (unsigned long long)v, (unsigned long long)regs->error_code);
 }
 
-/*
- * A fault that kills the process. Signal delivery (issue 8) will let a
- * handler catch it; today the process ends as if by the default action,
- * with the signal in its wait status, and the log says where.
- */
-static __attribute__((noreturn)) void user_fatal(const struct pt_regs *regs,
-						 int sig, const char *what,
-						 uint64_t addr)
+/* Whether the signal will kill: no handler to catch it (Linux's unhandled_signal). */
+static bool unhandled_signal(int sig)
 {
-	pr_info("%s[%d]: %s at %llx ip %llx sp %llx error %llx\n",
-		current->name, current->tid, what, (unsigned long long)addr,
-		(unsigned long long)regs->rip, (unsigned long long)regs->rsp,
-		(unsigned long long)regs->error_code);
-	do_group_exit(sig);
+	const struct sighand_struct *sh = current->sighand;
+	__sighandler_t h;
+
+	if (!sh)
+		return true;
+	h = sh->action[sig - 1].sa.sa_handler;
+	return h == SIG_DFL || h == SIG_IGN;
+}
+
+/*
+ * A user fault: the log line (only when nothing will catch it, as Linux's
+ * show_signal_msg), the fault's details for the sigcontext, and the signal.
+ */
+static void user_fault(const struct pt_regs *regs, int sig, int code,
+		       uint64_t addr, const char *what, uint64_t shown)
+{
+	struct thread_struct *th = &current->thread;
+
+	th->trap_nr = regs->vector;
+	th->error_code = regs->error_code;
+	th->cr2 = regs->vector == 14 ? shown : 0;
+	if (unhandled_signal(sig))
+		pr_info("%s[%d]: %s at %llx ip %llx sp %llx error %llx\n",
+			current->name, current->tid, what,
+			(unsigned long long)shown, (unsigned long long)regs->rip,
+			(unsigned long long)regs->rsp,
+			(unsigned long long)regs->error_code);
+	if (code == SI_KERNEL)
+		force_sig(sig);
+	else
+		force_sig_fault(sig, code, addr);
+}
+
+/* Linux's codes: no mapping there (or a kernel address), or no permission. */
+static int segv_code(uint64_t addr, uint64_t err)
+{
+	struct vm_area_struct *vma;
+	int code = SEGV_MAPERR;
+
+	if (addr >= TASK_SIZE || !current->mm)
+		return SEGV_MAPERR;
+	if (err & PF_PRESENT)
+		return SEGV_ACCERR;
+	mutex_lock(&current->mm->mmap_lock);
+	vma = vma_find(current->mm, addr);
+	if (vma && vma->vm_start <= addr)
+		code = SEGV_ACCERR;
+	mutex_unlock(&current->mm->mmap_lock);
+	return code;
 }
 
 static unsigned int fault_flags(uint64_t err)
@@ -197,38 +242,93 @@ static void do_page_fault(struct pt_regs *regs)
 		fixup_exception(regs);
 		return;
 	}
-	if (r == VM_FAULT_OOM)
-		user_fatal(regs, SIGKILL, "out of memory: killed on fault", addr);
-	user_fatal(regs, r == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV, "segfault", addr);
-}
-
-/* Intel SDM 3A 6.3.1 table 6-1, and the signal Linux sends for each. */
-static int exception_signal(uint64_t v)
-{
-	switch (v) {
-	case 0:				/* #DE */
-	case 16:			/* #MF */
-	case 19:			/* #XM */
-		return SIGFPE;
-	case 1:				/* #DB */
-	case 3:				/* #BP */
-		return SIGTRAP;
-	case 6:				/* #UD */
-		return SIGILL;
-	case 17:			/* #AC */
-		return SIGBUS;
-	default:			/* #GP, #SS, #NP, #OF, #BR... */
-		return SIGSEGV;
+	local_irq_enable();
+	if (r == VM_FAULT_OOM) {
+		pr_info("%s[%d]: out of memory: killed on fault at %llx\n",
+			current->name, current->tid, (unsigned long long)addr);
+		do_group_exit(wstatus_signaled(SIGKILL, 0));
 	}
+	if (r == VM_FAULT_SIGBUS)
+		user_fault(regs, SIGBUS, BUS_ADRERR, addr, "bus error", addr);
+	else
+		user_fault(regs, SIGSEGV, segv_code(addr, err), addr, "segfault",
+			   addr);
 }
 
+/*
+ * Linux's fpu__exception_code: the first unmasked exception flag of the
+ * x87 status word (#MF) or of MXCSR (#XM); 0 for a spurious trap.
+ */
+static int fpe_code(uint64_t v)
+{
+	const uint8_t *area = current->fpu_state;
+	uint16_t cwd, swd;
+	uint32_t mxcsr, err;
+
+	fpu_save(current->fpu_state);
+	if (v == 16) {
+		memcpy(&cwd, area, sizeof(cwd));
+		memcpy(&swd, area + 2, sizeof(swd));
+		err = swd & ~cwd;
+	} else {
+		memcpy(&mxcsr, area + 24, sizeof(mxcsr));
+		err = ~(mxcsr >> 7) & mxcsr;
+	}
+	/* Intel SDM 1 8.1.3: IE, ZE, OE, DE|UE, PE flags in that order of weight. */
+	if (err & 0x001)
+		return FPE_FLTINV;
+	if (err & 0x004)
+		return FPE_FLTDIV;
+	if (err & 0x008)
+		return FPE_FLTOVF;
+	if (err & 0x012)
+		return FPE_FLTUND;
+	if (err & 0x020)
+		return FPE_FLTRES;
+	return 0;
+}
+
+/* Intel SDM 3A 6.3.1 table 6-1, and the signal and code Linux sends for each. */
 static void do_user_exception(struct pt_regs *regs)
 {
-	uint64_t v = regs->vector;
+	uint64_t v = regs->vector, ip = regs->rip;
+	const char *what = exception_names[v] ? exception_names[v] : "exception";
+	int code;
 
 	local_irq_enable();
-	user_fatal(regs, exception_signal(v),
-		   exception_names[v] ? exception_names[v] : "exception", regs->rip);
+	switch (v) {
+	case 0:				/* #DE */
+		user_fault(regs, SIGFPE, FPE_INTDIV, ip, what, ip);
+		break;
+	case 1:				/* #DB: a single step, or a breakpoint */
+		user_fault(regs, SIGTRAP, regs->rflags & X86_EFLAGS_TF ?
+			   TRAP_TRACE : TRAP_BRKPT, ip, what, ip);
+		break;
+	case 3:				/* #BP: int3 is SI_KERNEL on Linux */
+	case 4:				/* #OF */
+	case 5:				/* #BR */
+		user_fault(regs, v == 3 ? SIGTRAP : SIGSEGV, SI_KERNEL, 0, what, ip);
+		break;
+	case 6:				/* #UD */
+		user_fault(regs, SIGILL, ILL_ILLOPN, ip, what, ip);
+		break;
+	case 16:			/* #MF */
+	case 19:			/* #XM */
+		code = fpe_code(v);
+		if (code)
+			user_fault(regs, SIGFPE, code, ip, what, ip);
+		break;
+	case 17:			/* #AC */
+		user_fault(regs, SIGBUS, BUS_ADRALN, 0, what, ip);
+		break;
+	case 11:			/* #NP */
+	case 12:			/* #SS */
+		user_fault(regs, SIGBUS, SI_KERNEL, 0, what, ip);
+		break;
+	default:			/* #GP, #TS... */
+		user_fault(regs, SIGSEGV, SI_KERNEL, 0, what, ip);
+		break;
+	}
 }
 
 void interrupt_dispatch(struct pt_regs *regs)

@@ -21,12 +21,14 @@ typedef uint32_t kgid_t;
 
 /*
  * One per real uid in use (Linux's user_struct): counts that user's
- * processes and threads for RLIMIT_NPROC.
+ * processes and threads for RLIMIT_NPROC, and signals queued to them for
+ * RLIMIT_SIGPENDING.
  */
 struct user_struct {
 	int count;			/* creds that point here */
 	kuid_t uid;
 	int processes;			/* tasks, zombies included */
+	int sigpending;			/* queued signals: RLIMIT_SIGPENDING */
 	struct list_head node;
 };
 

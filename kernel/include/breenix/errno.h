@@ -4,4 +4,14 @@
 
 #include <asm-generic/errno.h>
 
+/*
+ * Kernel-internal codes a syscall returns when a signal interrupted it
+ * (Linux's include/linux/errno.h); the signal code turns them into EINTR
+ * or a restart and user mode never sees them.
+ */
+#define ERESTARTSYS		512	/* restart if SA_RESTART, else EINTR */
+#define ERESTARTNOINTR		513	/* always restart */
+#define ERESTARTNOHAND		514	/* restart if no handler ran */
+#define ERESTART_RESTARTBLOCK	516	/* restart through restart_syscall */
+
 #endif

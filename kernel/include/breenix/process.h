@@ -19,13 +19,13 @@ struct task;
 __attribute__((noreturn)) void do_exit(int code);
 __attribute__((noreturn)) void do_group_exit(int code);
 
-/*
- * Called on every return to user mode (until signals do it as SIGKILL):
- * a thread whose process is in exit_group leaves here.
- */
-void check_group_exit(void);
-/* Whether the current process is in exit_group: sleeps end with -EINTR. */
+/* Whether the current thread is being killed (fatal_signal_pending). */
 bool group_exit_pending(void);
+/*
+ * send_sig(SIGPIPE, current) for code that does not see tasks (the pipes,
+ * built into host tests too; wait.h has current_signal_pending).
+ */
+void send_sigpipe(void);
 
 /*
  * The task is giving up its mm (exec or exit): wake a vfork parent and

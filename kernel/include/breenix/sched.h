@@ -37,8 +37,10 @@ void schedule(void);
 void preempt_schedule_irq(void);
 /* Lets others run; the caller stays runnable. */
 void yield(void);
-/* Makes @t runnable; false if it already was. Safe from interrupts. */
+/* Makes @t runnable if it sleeps (not if stopped); false if it was not asleep. */
 bool wake_up_process(struct task *t);
+/* The same if @t's state is one of @state's bits (signals: TASK_STOPPED). */
+bool wake_up_state(struct task *t, long state);
 /* Sleeps @timeout jiffies or until woken; returns the jiffies left. */
 long schedule_timeout(long timeout);
 void sched_set_nice(struct task *t, int nice);

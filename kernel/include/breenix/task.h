@@ -7,10 +7,13 @@
 #ifndef BREENIX_TASK_H
 #define BREENIX_TASK_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <breenix/list.h>
 #include <breenix/percpu.h>
 #include <breenix/sched_fair.h>
+#include <breenix/signal_types.h>
 #include <breenix/wait.h>
 #include <asm/processor.h>
 
@@ -22,7 +25,11 @@ enum task_state {
 	TASK_INTERRUPTIBLE = 1,		/* asleep; signals will wake it */
 	TASK_UNINTERRUPTIBLE = 2,	/* asleep until its event */
 	TASK_DEAD = 4,			/* exited; freed at the last reference */
+	TASK_STOPPED = 8,		/* group stop: SIGCONT or SIGKILL wakes it */
 };
+
+/* jobctl */
+#define JOBCTL_STOP_PENDING	(1U << 0)	/* must take part in a group stop */
 
 _Static_assert(TASK_UNINTERRUPTIBLE == WAIT_UNINTERRUPTIBLE &&
 	       TASK_INTERRUPTIBLE == WAIT_INTERRUPTIBLE,
@@ -82,6 +89,19 @@ struct task {
 	uint64_t start_time;		/* ktime at fork */
 	/* Ticks that found it in user or kernel mode: the split of se's runtime. */
 	uint64_t utime_ticks, stime_ticks;
+
+	/* Signals (signal.h), under sighand->siglock. */
+	sigset_t blocked;		/* the thread's mask */
+	sigset_t real_blocked;		/* the mask rt_sigtimedwait replaced */
+	sigset_t saved_sigmask;		/* put back after rt_sigsuspend, ppoll */
+	int sigpending;			/* something may be deliverable: wake */
+	unsigned int jobctl;		/* JOBCTL_* */
+	unsigned int sas_ss_flags;	/* sigaltstack */
+	bool restore_sigmask;
+	unsigned long sas_ss_sp;
+	size_t sas_ss_size;
+	struct sigpending pending;	/* sent to this thread */
+	struct restart_block restart_block;	/* restart_syscall's */
 };
 
 /* The boot flow, task 0: kmain runs as it, on the boot stack. */

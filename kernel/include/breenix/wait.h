@@ -7,6 +7,7 @@
 #ifndef BREENIX_WAIT_H
 #define BREENIX_WAIT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <breenix/list.h>
 #include <breenix/spinlock.h>
@@ -81,6 +82,9 @@ void __wake_up_key(wait_queue_head_t *wq, int nr_exclusive, unsigned int key);
 void schedule(void);
 long schedule_timeout(long timeout);
 
+/* signal_pending(current) (signal.h), for sleeps in code that sees no tasks. */
+bool current_signal_pending(void);
+
 #define wait_event(wq, cond) do {					\
 	struct wait_queue_entry __w;					\
 									\
@@ -93,6 +97,29 @@ long schedule_timeout(long timeout);
 	}								\
 	finish_wait(&(wq), &__w);					\
 } while (0)
+
+/*
+ * As wait_event, but a signal to be delivered ends the sleep: 0 once @cond
+ * holds, else -ERESTARTSYS (a restart under SA_RESTART, EINTR otherwise).
+ */
+#define wait_event_interruptible(wq, cond) ({				\
+	struct wait_queue_entry __w;					\
+	int __ret = 0;							\
+									\
+	init_wait_entry(&__w, 0);					\
+	for (;;) {							\
+		prepare_to_wait(&(wq), &__w, WAIT_INTERRUPTIBLE);	\
+		if (cond)						\
+			break;						\
+		if (current_signal_pending()) {				\
+			__ret = -ERESTARTSYS;				\
+			break;						\
+		}							\
+		schedule();						\
+	}								\
+	finish_wait(&(wq), &__w);					\
+	__ret;								\
+})
 
 /*
  * Sleeps until @cond or @timeout jiffies pass. 0 if the time ran out with

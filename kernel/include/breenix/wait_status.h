@@ -21,8 +21,17 @@ static inline int wstatus_signaled(int sig, int core)
 	return (sig & 0x7f) | (core ? 0x80 : 0);
 }
 
-/* waitid's view of an exit status: CLD_EXITED/KILLED/DUMPED and the value. */
-void wstatus_to_sigchld(int status, int *si_code, int *si_status);
+/* The status of a process stopped by @sig (WIFSTOPPED), and of one continued. */
+static inline int wstatus_stopped(int sig)
+{
+	return (sig & 0xff) << 8 | 0x7f;
+}
+
+#define WSTATUS_CONTINUED	0xffff
+
+/* waitid's view of a status: CLD_EXITED/KILLED/DUMPED/STOPPED/CONTINUED and
+ * the value (exit code or signal). */
+void wstatus_to_sigchld(int status, int *si_code, int *value);
 
 /* wait4's options: 0 or -EINVAL. */
 int wait4_check_options(unsigned int options);

@@ -1,27 +1,27 @@
 /*
  * wait4/waitid arithmetic (kernel/proc/wait_status.c) and the time
  * conversions (kernel/proc/time_conv.c), against the values glibc's
- * W* macros and Linux's checks give.
+ * W* macros and Linux's checks give (its <signal.h> has Linux's numbers).
  */
+#include <signal.h>
 #include <stdint.h>
 #include <breenix/errno.h>
 #include <breenix/time_conv.h>
 #include <breenix/wait_status.h>
-#include <uapi/linux/signal.h>
 #include <uapi/linux/wait.h>
 #include "unit.h"
 
 START_TEST(exit_status_round_trip)
 {
-	int code, si_code, si_status, st;
+	int code, si_code, value, st;
 
 	for (code = -300; code < 600; code++) {
 		st = wstatus_exited(code);
 		/* WIFEXITED and WEXITSTATUS of the C library. */
 		CHECK((st & 0x7f) == 0, "code %d", code);
 		CHECK(((st >> 8) & 0xff) == (code & 0xff), "code %d", code);
-		wstatus_to_sigchld(st, &si_code, &si_status);
-		CHECK(si_code == CLD_EXITED && si_status == (code & 0xff),
+		wstatus_to_sigchld(st, &si_code, &value);
+		CHECK(si_code == CLD_EXITED && value == (code & 0xff),
 		      "code %d", code);
 	}
 }
@@ -29,16 +29,31 @@ END_TEST
 
 START_TEST(signal_status)
 {
-	int si_code, si_status;
+	int si_code, value;
 
 	ck_assert_int_eq(wstatus_signaled(SIGSEGV, 0), 11);
 	ck_assert_int_eq(wstatus_signaled(SIGSEGV, 1), 0x8b);
-	wstatus_to_sigchld(wstatus_signaled(SIGKILL, 0), &si_code, &si_status);
+	wstatus_to_sigchld(wstatus_signaled(SIGKILL, 0), &si_code, &value);
 	ck_assert_int_eq(si_code, CLD_KILLED);
-	ck_assert_int_eq(si_status, SIGKILL);
-	wstatus_to_sigchld(wstatus_signaled(SIGABRT, 1), &si_code, &si_status);
+	ck_assert_int_eq(value, SIGKILL);
+	wstatus_to_sigchld(wstatus_signaled(SIGABRT, 1), &si_code, &value);
 	ck_assert_int_eq(si_code, CLD_DUMPED);
-	ck_assert_int_eq(si_status, SIGABRT);
+	ck_assert_int_eq(value, SIGABRT);
+}
+END_TEST
+
+/* WIFSTOPPED/WSTOPSIG and WIFCONTINUED of the C library, and waitid's view. */
+START_TEST(stop_continue_status)
+{
+	int st = wstatus_stopped(SIGTSTP), si_code, value;
+
+	CHECK((st & 0xff) == 0x7f && ((st >> 8) & 0xff) == SIGTSTP, "%#x", st);
+	wstatus_to_sigchld(st, &si_code, &value);
+	ck_assert_int_eq(si_code, CLD_STOPPED);
+	ck_assert_int_eq(value, SIGTSTP);
+	wstatus_to_sigchld(WSTATUS_CONTINUED, &si_code, &value);
+	ck_assert_int_eq(si_code, CLD_CONTINUED);
+	ck_assert_int_eq(value, SIGCONT);
 }
 END_TEST
 
@@ -144,6 +159,7 @@ Suite *unit_suite(void)
 
 	tcase_add_test(tc, exit_status_round_trip);
 	tcase_add_test(tc, signal_status);
+	tcase_add_test(tc, stop_continue_status);
 	tcase_add_test(tc, wait4_options);
 	tcase_add_test(tc, waitid_options);
 	tcase_add_test(tc, wait4_pid_forms);

@@ -1,4 +1,8 @@
-/* Signal numbers: Linux's x86_64 values (arch/x86/include/uapi/asm/signal.h). */
+/*
+ * Signal numbers: Linux's x86_64 values (arch/x86/include/uapi/asm/signal.h).
+ * Only numbers, so that a C library's <signal.h> can include it; the flags
+ * are in asm-generic/signal-defs.h, the syscall structures in linux/signal.h.
+ */
 #ifndef _UAPI_ASM_SIGNAL_H
 #define _UAPI_ASM_SIGNAL_H
 

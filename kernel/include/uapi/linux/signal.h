@@ -1,37 +1,31 @@
 /*
- * Signals: the numbers (asm/signal.h) and the part of siginfo that waitid
- * fills (asm-generic/siginfo.h); the rest arrives with signal delivery.
+ * Signals as the system calls see them: the numbers (asm/signal.h), the
+ * flags (asm-generic/signal-defs.h), the kernel's 64-bit sigset, struct
+ * sigaction in rt_sigaction's layout, sigaltstack's stack_t, and siginfo.
  */
 #ifndef _UAPI_LINUX_SIGNAL_H
 #define _UAPI_LINUX_SIGNAL_H
 
+#include <stddef.h>
 #include <asm/signal.h>
+#include <asm-generic/signal-defs.h>
 
-/* si_code of SIGCHLD */
-#define CLD_EXITED	1
-#define CLD_KILLED	2
-#define CLD_DUMPED	3
-#define CLD_TRAPPED	4
-#define CLD_STOPPED	5
-#define CLD_CONTINUED	6
+typedef unsigned long sigset_t;
 
-#define SI_MAX_SIZE	128
-
-/* 128 bytes; the union starts at offset 16 (the int after si_code pads). */
-struct siginfo {
-	int si_signo;
-	int si_errno;
-	int si_code;
-	union {
-		int _pad[(SI_MAX_SIZE - 16) / sizeof(int)];
-		struct {
-			int si_pid;
-			unsigned int si_uid;
-			int si_status;
-			long si_utime;
-			long si_stime;
-		} _sigchld;
-	} __attribute__((aligned(8))) _sifields;
+/* What rt_sigaction reads and writes (32 bytes). */
+struct sigaction {
+	__sighandler_t sa_handler;
+	unsigned long sa_flags;
+	__sigrestore_t sa_restorer;
+	sigset_t sa_mask;
 };
+
+typedef struct sigaltstack {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+
+#include <asm-generic/siginfo.h>
 
 #endif

@@ -1,4 +1,4 @@
-/* Clock ids and clock_nanosleep flags (Linux's uapi/linux/time.h values). */
+/* Clock ids, clock_nanosleep flags and interval timers (Linux's uapi/linux/time.h). */
 #ifndef _UAPI_LINUX_TIME_H
 #define _UAPI_LINUX_TIME_H
 
@@ -14,5 +14,15 @@
 #define CLOCK_BOOTTIME			7
 
 #define TIMER_ABSTIME			0x01
+
+/* setitimer's timers */
+#define ITIMER_REAL		0
+#define ITIMER_VIRTUAL		1
+#define ITIMER_PROF		2
+
+struct __kernel_old_itimerval {
+	struct __kernel_old_timeval it_interval;	/* reload value */
+	struct __kernel_old_timeval it_value;		/* time left */
+};
 
 #endif

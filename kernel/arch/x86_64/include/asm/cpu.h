@@ -4,7 +4,21 @@
 
 #include <stdint.h>
 
-#define X86_EFLAGS_IF	(1UL << 9)	/* Intel SDM 1 3.4.3 */
+/* Intel SDM 1 3.4.3: RFLAGS bits. */
+#define X86_EFLAGS_CF	(1UL << 0)
+#define X86_EFLAGS_PF	(1UL << 2)
+#define X86_EFLAGS_AF	(1UL << 4)
+#define X86_EFLAGS_ZF	(1UL << 6)
+#define X86_EFLAGS_SF	(1UL << 7)
+#define X86_EFLAGS_TF	(1UL << 8)
+#define X86_EFLAGS_IF	(1UL << 9)
+#define X86_EFLAGS_DF	(1UL << 10)
+#define X86_EFLAGS_OF	(1UL << 11)
+#define X86_EFLAGS_IOPL	(3UL << 12)
+#define X86_EFLAGS_NT	(1UL << 14)
+#define X86_EFLAGS_RF	(1UL << 16)
+#define X86_EFLAGS_AC	(1UL << 18)
+#define X86_EFLAGS_ID	(1UL << 21)
 
 /* inline asm below: privileged instructions with no C equivalent. */
 static inline unsigned long local_irq_save(void)

@@ -13,6 +13,8 @@
 struct thread_struct {
 	uint64_t fsbase;		/* arch_prctl(ARCH_SET_FS): user TLS */
 	uint64_t gsbase;		/* arch_prctl(ARCH_SET_GS) */
+	/* The last user fault, for the signal frame's sigcontext. */
+	uint64_t trap_nr, error_code, cr2;
 };
 
 struct task;
@@ -34,6 +36,12 @@ void start_thread(struct pt_regs *regs, uint64_t ip, uint64_t sp);
  */
 void arch_copy_thread(struct task *child, struct task *parent,
 		      uint64_t newsp, unsigned long clone_flags, uint64_t tls);
+
+/*
+ * Signals due on the way to user mode: one handler's frame is set up, or
+ * an interrupted syscall restarted (arch/x86_64/signal.c).
+ */
+void arch_do_signal_or_restart(struct pt_regs *regs);
 
 /* Leaves the kernel for user mode with task_pt_regs(current). */
 __attribute__((noreturn)) void ret_to_user(void);

@@ -1,0 +1,57 @@
+/*
+ * The signal state tasks and processes carry (Linux's signal_types.h): a
+ * pending set with its queue of siginfo entries, the handler table shared
+ * by CLONE_SIGHAND threads, and the restart block of an interrupted sleep.
+ */
+#ifndef BREENIX_SIGNAL_TYPES_H
+#define BREENIX_SIGNAL_TYPES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <breenix/list.h>
+#include <breenix/spinlock.h>
+#include <uapi/linux/signal.h>
+
+struct user_struct;
+
+/* A queued signal: its siginfo, charged to the sender's user. */
+struct sigqueue {
+	struct list_head list;
+	siginfo_t info;
+	struct user_struct *user;	/* NULL: not charged (kernel-made) */
+};
+
+/* Signals pending: the set, and their siginfos in arrival order. */
+struct sigpending {
+	struct list_head list;
+	sigset_t signal;
+	sigset_t kernel_noinfo;		/* standard ones the kernel sent unqueued */
+};
+
+struct k_sigaction {
+	struct sigaction sa;
+};
+
+/*
+ * The handlers of a process (or of CLONE_SIGHAND threads): refcounted;
+ * siglock guards them and every pending set, mask and stop state of the
+ * tasks that share it. Taken after tasklist_lock, never before.
+ */
+struct sighand_struct {
+	int count;
+	spinlock_t siglock;
+	struct k_sigaction action[_NSIG];
+};
+
+/*
+ * What restart_syscall resumes: an interrupted relative nanosleep, the one
+ * call that restarts this way (Linux's restart_block.nanosleep).
+ */
+struct restart_block {
+	uint64_t expires;		/* the clock's reading to sleep until */
+	void *rmtp;			/* user: the remaining time, or NULL */
+	int clockid;
+	bool armed;			/* false: restart_syscall gives EINTR */
+};
+
+#endif
