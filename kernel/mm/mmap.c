@@ -656,6 +656,39 @@ int vm_madvise(struct mm_struct *mm, uint64_t start, uint64_t len_in,
 }
 
 /*
+ * msync(2) as Linux checks it: flags, alignment, and -ENOMEM for a range
+ * with holes. Every mapping is anonymous until the page cache arrives, so
+ * there is nothing to write back and nothing to invalidate.
+ */
+int vm_msync(struct mm_struct *mm, uint64_t start, uint64_t len_in, int flags)
+{
+	struct vm_area_struct *vma;
+	uint64_t end;
+	int err = 0;
+
+	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+		return -EINVAL;
+	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	end = start + PAGE_ALIGN(len_in);
+	if (end < start || (len_in && end == start))
+		return -ENOMEM;
+	mutex_lock(&mm->mmap_lock);
+	while (start < end) {
+		vma = vma_find(mm, start);
+		if (!vma || vma->vm_start > start) {
+			err = -ENOMEM;
+			break;
+		}
+		start = vma->vm_end;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return err;
+}
+
+/*
  * A file mapping: -EBADF without an open file; with one, -ENODEV, which is
  * Linux's answer for a file whose filesystem cannot be mapped. None can
  * yet: mapping files needs the page cache (a later issue).
@@ -695,6 +728,11 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len,
 SYSCALL_DEFINE1(brk, unsigned long, brk)
 {
 	return (long)vm_brk(current->mm, brk);
+}
+
+SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
+{
+	return vm_msync(current->mm, start, len, flags);
 }
 
 SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len, int, behavior)

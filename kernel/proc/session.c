@@ -8,6 +8,8 @@
 #include <breenix/errno.h>
 #include <breenix/pid.h>
 #include <breenix/printk.h>
+#include <breenix/sched.h>
+#include <breenix/signal.h>
 #include <breenix/tty.h>
 #include <asm/signal.h>
 #include "proc_internal.h"
@@ -236,15 +238,63 @@ struct tty_struct *current_ctty(void)
 	return tty;
 }
 
-bool tty_caller_in_background(struct tty_struct *tty)
+/*
+ * POSIX: a group is orphaned when no member has a parent in another group
+ * of the same session, so no shell is left to continue it (tasklist_lock held).
+ */
+static bool pgrp_orphaned(struct pid *pgrp)
+{
+	struct task *p, *q;
+
+	for_each_process(p) {
+		if (p->signal->pgrp != pgrp || p->exit_state)
+			continue;
+		q = p->real_parent;
+		if (q && q != p && q->signal->pgrp != pgrp &&
+		    q->signal->session == p->signal->session)
+			return false;
+	}
+	return true;
+}
+
+static bool sig_ignored_or_blocked(int sig)
 {
 	unsigned long flags;
-	bool bg;
+	bool ret;
+
+	flags = spin_lock_irqsave(&current->sighand->siglock);
+	ret = current->sighand->action[sig - 1].sa.sa_handler == SIG_IGN ||
+	      sig_in(sig, current->blocked);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	return ret;
+}
+
+int tty_check_change(struct tty_struct *tty, int sig)
+{
+	struct pid *pgrp = NULL;
+	unsigned long flags;
+	bool orphaned = false;
+	int ret = 0;
 
 	if (!current->signal)
-		return false;
+		return 0;
 	flags = spin_lock_irqsave(&tasklist_lock);
-	bg = is_ctty(tty) && tty->pgrp && current->signal->pgrp != tty->pgrp;
+	if (is_ctty(tty) && tty->pgrp && current->signal->pgrp != tty->pgrp) {
+		pgrp = get_pid(current->signal->pgrp);
+		orphaned = pgrp_orphaned(pgrp);
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return bg;
+	if (!pgrp)
+		return 0;
+	if (sig_ignored_or_blocked(sig)) {
+		if (sig == SIGTTIN)
+			ret = -EIO;
+	} else if (orphaned) {
+		ret = -EIO;
+	} else {
+		kill_pgrp(pgrp, sig, true);
+		ret = -ERESTARTSYS;
+	}
+	put_pid(pgrp);
+	return ret;
 }

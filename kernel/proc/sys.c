@@ -5,10 +5,12 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <breenix/cred.h>
 #include <breenix/errno.h>
 #include <breenix/process.h>
 #include <breenix/random.h>
 #include <breenix/sched.h>
+#include <breenix/spinlock.h>
 #include <breenix/syscall.h>
 #include <breenix/uaccess.h>
 #include <breenix/uio.h>
@@ -50,6 +52,40 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
+/* The names root may set (sethostname, setdomainname), one system-wide copy. */
+static spinlock_t uts_lock = SPINLOCK_INIT;
+static char uts_nodename[__NEW_UTS_LEN + 1] = "breenix";
+static char uts_domainname[__NEW_UTS_LEN + 1] = "(none)";
+
+/* Linux's sethostname/setdomainname: root only, at most __NEW_UTS_LEN bytes, no NUL needed. */
+static long set_uts_name(char *dst, const char *uname, int len)
+{
+	char buf[__NEW_UTS_LEN];
+	unsigned long flags;
+
+	if (!capable_root())
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(buf, uname, (size_t)len))
+		return -EFAULT;
+	flags = spin_lock_irqsave(&uts_lock);
+	memcpy(dst, buf, (size_t)len);
+	memset(dst + len, 0, __NEW_UTS_LEN + 1 - (size_t)len);
+	spin_unlock_irqrestore(&uts_lock, flags);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, const char *, name, int, len)
+{
+	return set_uts_name(uts_nodename, name, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, const char *, name, int, len)
+{
+	return set_uts_name(uts_domainname, name, len);
+}
+
 /*
  * BREENIX_VERSION is "<release> (<git revision>)": the release goes to
  * release, the revision to version, as Linux puts its build there.
@@ -60,16 +96,19 @@ SYSCALL_DEFINE1(uname, struct new_utsname *, name)
 	const char *sp = strchr(ver, ' ');
 	size_t rlen = sp ? (size_t)(sp - ver) : strlen(ver);
 	struct new_utsname u;
+	unsigned long flags;
 
 	memset(&u, 0, sizeof(u));
 	strcpy(u.sysname, "Breenix");
-	strcpy(u.nodename, "breenix");
+	flags = spin_lock_irqsave(&uts_lock);
+	memcpy(u.nodename, uts_nodename, sizeof(uts_nodename));
+	memcpy(u.domainname, uts_domainname, sizeof(uts_domainname));
+	spin_unlock_irqrestore(&uts_lock, flags);
 	if (rlen > __NEW_UTS_LEN)
 		rlen = __NEW_UTS_LEN;
 	memcpy(u.release, ver, rlen);
 	snprintf(u.version, sizeof(u.version), "#1 %s", sp ? sp + 1 : "");
 	strcpy(u.machine, "x86_64");
-	strcpy(u.domainname, "(none)");
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }
 

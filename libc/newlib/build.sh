@@ -2,9 +2,11 @@
 # Builds newlib for Breenix, one step per call, for libc/newlib/CMakeLists.txt:
 #   build.sh unpack TARBALL SRC PATCH...   fresh source tree with the patches
 #   build.sh configure SRC OBJ CC          configure for x86_64-breenix-elf
-#   build.sh make SRC OBJ SYSDIR UAPI SYSROOT JOBS
-#                                          our files into the tree, make,
-#                                          install into SYSROOT/{include,lib}
+#   build.sh make SRC OBJ SYSDIR UAPI SYSROOT JOBS GENERATED
+#                                          our files and the uapi headers
+#                                          (GENERATED: the syscall numbers)
+#                                          into the tree, make, install into
+#                                          SYSROOT/{include,lib}
 set -eu
 
 target=x86_64-breenix-elf
@@ -56,9 +58,10 @@ configure)
 		{ tail -30 configure.log; exit 1; }
 	;;
 make)
-	src=$2 obj=$3 sysdir=$4 uapi=$5 sysroot=$6 jobs=$7
+	src=$2 obj=$3 sysdir=$4 uapi=$5 sysroot=$6 jobs=$7 generated=$8
 	dir=$src/newlib/libc/sys/breenix
-	headers=$(copy_tree "$sysdir" "$dir"; copy_tree "$uapi" "$dir/include")
+	headers=$(copy_tree "$sysdir" "$dir"; copy_tree "$uapi" "$dir/include"
+		copy_tree "$generated" "$dir/include")
 	# newlib copies the headers into targ-include only when its stamp is gone.
 	if [ -n "$headers" ]; then
 		rm -f "$obj/$target/newlib/stmp-targ-include"

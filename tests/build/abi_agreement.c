@@ -104,15 +104,16 @@ SAME_SIZE(struct rusage, struct kabi_rusage);
 SAME_MEMBER(struct rusage, ru_stime, struct kabi_rusage, k_ru_stime);
 SAME_MEMBER(struct rusage, ru_nivcsw, struct kabi_rusage, k_ru_nivcsw);
 
-/* waitid's siginfo. */
+/* siginfo: waitid's, and a handler's (SA_SIGINFO). */
 SAME_SIZE(siginfo_t, struct kabi_siginfo);
 SAME_MEMBER(siginfo_t, si_signo, struct kabi_siginfo, k_si_signo);
 SAME_MEMBER(siginfo_t, si_errno, struct kabi_siginfo, k_si_errno);
 SAME_MEMBER(siginfo_t, si_code, struct kabi_siginfo, k_si_code);
-SAME_MEMBER(siginfo_t, si_pid, struct kabi_siginfo, k__sifields.k__sigchld.k_si_pid);
-SAME_MEMBER(siginfo_t, si_uid, struct kabi_siginfo, k__sifields.k__sigchld.k_si_uid);
-SAME_MEMBER(siginfo_t, si_status, struct kabi_siginfo, k__sifields.k__sigchld.k_si_status);
-SAME_MEMBER(siginfo_t, si_utime, struct kabi_siginfo, k__sifields.k__sigchld.k_si_utime);
+SAME_MEMBER(siginfo_t, si_pid, struct kabi_siginfo, k__sifields.k__sigchld.k__pid);
+SAME_MEMBER(siginfo_t, si_uid, struct kabi_siginfo, k__sifields.k__sigchld.k__uid);
+SAME_MEMBER(siginfo_t, si_status, struct kabi_siginfo, k__sifields.k__sigchld.k__status);
+SAME_MEMBER(siginfo_t, si_utime, struct kabi_siginfo, k__sifields.k__sigchld.k__utime);
+SAME_MEMBER(siginfo_t, si_addr, struct kabi_siginfo, k__sifields.k__sigfault.k__addr);
 
 /* rt_sigprocmask's mask: the kernel's _NSIG bits. */
 _Static_assert(sizeof(sigset_t) * 8 == KABI__NSIG, "sigset_t holds _NSIG signals");

@@ -4,5 +4,4 @@ restart ends it (with status 0), as poweroff does.
   $ reboot
   
   init: the system is going down for reboot
-  init: going down with the other processes running: kill: Function not implemented
   reboot: Restarting system

@@ -1,6 +1,6 @@
 The system's state: ps, kill, id, whoami, free, uptime, dmesg, mount,
-umount, sync, clear (helper utils-a). kill(2) is ENOSYS until signals
-arrive (issue 8), so sending one says so.
+umount, sync, clear (helper utils-a). kill ends a background sleep; init
+takes no signal it has no handler for, as on Linux.
 
   $ ps | head -1
     PID TTY          TIME CMD
@@ -22,8 +22,16 @@ arrive (issue 8), so sending one says so.
   kill: unknown signal name NOPE
   1
   $ /bin/kill -9 1; echo $?
-  kill: (1): Function not implemented
+  0
+  $ /bin/kill 99999; echo $?
+  kill: (99999): No such process
   1
+  $ sleep 100 &
+  \[1\] [0-9]+ (re)
+  $ /bin/kill $!; wait $!; echo $?
+  143
+  $ /bin/kill -s TERM $$ 2>/dev/null; echo alive
+  alive
   $ id
   uid=0(root) gid=0(root) groups=0(root)
   $ id -un; id -g; whoami

@@ -41,6 +41,6 @@
   xargs: invalid number "0" for -n option
   usage: xargs [-0rt] [-n MAX-ARGS] [-I REPLACE] [COMMAND [ARG]...]
   1
-  $ env echo -ne 'f1\nf2\n' | xargs touch && ls f1 f2
+  $ env echo -ne 'f1\nf2\n' | xargs touch && ls -1 f1 f2
   f1
   f2

@@ -652,6 +652,7 @@ char *command_subst(const char *text)
 		sh_fail(2);
 	}
 	if (pid == 0) {
+		jobs_child_signals();
 		sh.forked = 1;
 		sh.interactive = 0;
 		sh.job_control = 0;

@@ -32,6 +32,12 @@ struct job {
 
 static struct job *jobs;	/* the newest first */
 
+/* An interactive shell outlives ^C; the foreground command does not. */
+static void on_sigint(int sig)
+{
+	(void)sig;
+}
+
 void jobs_init(void)
 {
 	pid_t pgid;
@@ -40,6 +46,10 @@ void jobs_init(void)
 	sh.job_control = 0;
 	if (!sh.interactive)
 		return;
+	/* POSIX sh: an interactive shell ignores SIGTERM and SIGQUIT, catches SIGINT. */
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	signal(SIGINT, on_sigint);
 	sh.tty_fd = fd_private(open("/dev/tty", O_RDWR | O_CLOEXEC));
 	if (sh.tty_fd < 0)
 		sh.tty_fd = fd_private(dup(2));
@@ -59,6 +69,16 @@ void jobs_init(void)
 		return;
 	sh.pgid = pgid;
 	sh.job_control = 1;
+}
+
+void jobs_child_signals(void)
+{
+	static const int sigs[] = { SIGTERM, SIGQUIT, SIGINT, SIGTTOU, SIGTTIN, SIGTSTP };
+
+	if (!sh.interactive)
+		return;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], SIG_DFL);
 }
 
 struct job *job_new(const char *text)
@@ -98,10 +118,8 @@ pid_t job_fork(struct job *j, int foreground)
 			setpgid(0, j->pgid);
 			if (foreground)
 				tcsetpgrp(sh.tty_fd, getpgrp());
-			signal(SIGTTOU, SIG_DFL);
-			signal(SIGTTIN, SIG_DFL);
-			signal(SIGTSTP, SIG_DFL);
 		}
+		jobs_child_signals();
 		sh.forked = 1;
 		sh.interactive = 0;
 		sh.job_control = 0;

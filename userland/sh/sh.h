@@ -157,6 +157,8 @@ int job_wait_fg(struct job *j);
 void job_background(struct job *j);
 void jobs_notify(void);
 void jobs_init(void);
+/* In a child of an interactive shell: the default dispositions back. */
+void jobs_child_signals(void);
 int builtin_jobs(int argc, char **argv);
 int builtin_fg(int argc, char **argv);
 int builtin_bg(int argc, char **argv);

@@ -19,11 +19,5 @@ struct tty_struct *console_tty(void);
 
 long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 
-/*
- * A read (SIGTTIN) or a write or termios change (SIGTTOU) from a background
- * process group of the controlling terminal: job control stops the caller
- * there once signals exist (issue 8); until then it is logged and allowed.
- */
-void tty_check_background(struct tty_struct *tty, int sig);
 
 #endif

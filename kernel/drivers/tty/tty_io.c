@@ -15,6 +15,7 @@
 #include <breenix/pid.h>
 #include <breenix/poll.h>
 #include <breenix/printk.h>
+#include <breenix/signal.h>
 #include <breenix/spinlock.h>
 #include <breenix/time.h>
 #include <breenix/tty.h>
@@ -57,8 +58,7 @@ void tty_signal_pgrp(struct tty_struct *tty, int sig)
 	struct pid *pgrp = tty_get_pgrp(tty);
 
 	if (pgrp)
-		pr_debug("%s: signal %d for process group %d (signals come with issue 8)\n",
-			 tty->name, sig, pgrp->nr);
+		kill_pgrp(pgrp, sig, true);
 	put_pid(pgrp);
 }
 
@@ -201,17 +201,21 @@ static size_t read_step(struct tty_struct *tty, unsigned char *kbuf,
 	return n;
 }
 
-/* Sleeps for input: @wait is n_tty_read_wait's answer; false when VTIME ran out. */
-static bool read_sleep(struct tty_struct *tty, int wait)
+/*
+ * Sleeps for input: @wait is n_tty_read_wait's answer. 1 when input came,
+ * 0 when VTIME ran out, -ERESTARTSYS when a signal is to be delivered.
+ */
+static long read_sleep(struct tty_struct *tty, int wait)
 {
-	if (!wait) {
-		wait_event(tty->read_wait,
-			   n_tty_input_available(&tty->ldisc));
-		return true;
-	}
-	return wait_event_timeout(tty->read_wait,
-				  n_tty_input_available(&tty->ldisc),
-				  (long)wait * HZ / 10) != 0;
+	long left;
+
+	if (!wait)
+		return wait_event_interruptible(tty->read_wait,
+						n_tty_input_available(&tty->ldisc)) ?: 1;
+	left = wait_event_interruptible_timeout(tty->read_wait,
+						n_tty_input_available(&tty->ldisc),
+						(long)wait * HZ / 10);
+	return left > 0 ? 1 : left;
 }
 
 static long tty_do_read(struct tty_struct *tty, struct file *file,
@@ -220,6 +224,7 @@ static long tty_do_read(struct tty_struct *tty, struct file *file,
 	size_t len = iov_iter_count(to), copied = 0, n;
 	unsigned char kbuf[TTY_CHUNK];
 	bool eof;
+	long ret;
 	int wait;
 
 	for (;;) {
@@ -242,8 +247,9 @@ static long tty_do_read(struct tty_struct *tty, struct file *file,
 			return (long)copied;
 		if (file->f_flags & O_NONBLOCK)
 			return copied ? (long)copied : -EAGAIN;
-		if (!read_sleep(tty, wait))
-			return (long)copied;
+		ret = read_sleep(tty, wait);
+		if (ret <= 0)
+			return copied ? (long)copied : ret;
 	}
 }
 
@@ -255,7 +261,9 @@ static long tty_read(struct file *file, struct iov_iter *to, loff_t *pos)
 	(void)pos;
 	if (!iov_iter_count(to))
 		return 0;
-	tty_check_background(tty, SIGTTIN);
+	ret = tty_check_change(tty, SIGTTIN);
+	if (ret)
+		return ret;
 	mutex_lock(&tty->read_mutex);
 	ret = tty_do_read(tty, file, to);
 	mutex_unlock(&tty->read_mutex);
@@ -269,16 +277,21 @@ static long tty_write(struct file *file, struct iov_iter *from, loff_t *pos)
 	size_t done = 0, n;
 
 	(void)pos;
-	if (tty->ldisc.termios.c_lflag & TOSTOP)
-		tty_check_background(tty, SIGTTOU);
+	if (tty->ldisc.termios.c_lflag & TOSTOP) {
+		long ret = tty_check_change(tty, SIGTTOU);
+
+		if (ret)
+			return ret;
+	}
 	while ((n = copy_from_iter(kbuf, sizeof(kbuf), from))) {
 		mutex_lock(&tty->lock);
 		while (n_tty_output_stopped(&tty->ldisc)) {
 			mutex_unlock(&tty->lock);
 			if (file->f_flags & O_NONBLOCK)
 				return done ? (long)done : -EAGAIN;
-			wait_event(tty->write_wait,
-				   !n_tty_output_stopped(&tty->ldisc));
+			if (wait_event_interruptible(tty->write_wait,
+						     !n_tty_output_stopped(&tty->ldisc)))
+				return done ? (long)done : -ERESTARTSYS;
 			mutex_lock(&tty->lock);
 		}
 		n_tty_write(&tty->ldisc, kbuf, n);

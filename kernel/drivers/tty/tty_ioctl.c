@@ -13,13 +13,6 @@
 #include <asm/signal.h>
 #include "tty_internal.h"
 
-void tty_check_background(struct tty_struct *tty, int sig)
-{
-	if (tty_caller_in_background(tty))
-		pr_debug("%s: background process %d would get signal %d (issue 8)\n",
-			 tty->name, current->tgid, sig);
-}
-
 static void tty_drain(struct tty_struct *tty)
 {
 	if (tty->ops->wait_until_sent)
@@ -50,8 +43,11 @@ static int set_termios(struct tty_struct *tty, unsigned int cmd,
 		       unsigned long arg)
 {
 	struct termios t, old;
+	int ret;
 
-	tty_check_background(tty, SIGTTOU);
+	ret = tty_check_change(tty, SIGTTOU);
+	if (ret)
+		return ret;
 	if (copy_from_user(&t, (const void *)arg, sizeof(t)))
 		return -EFAULT;
 	if (cmd != TCSETS)
@@ -100,7 +96,11 @@ static int set_winsize(struct tty_struct *tty, unsigned long arg)
 /* TCFLSH: output is never queued, so only input has anything to drop. */
 static int tty_flush(struct tty_struct *tty, unsigned long arg)
 {
-	tty_check_background(tty, SIGTTOU);
+	int ret;
+
+	ret = tty_check_change(tty, SIGTTOU);
+	if (ret)
+		return ret;
 	switch (arg) {
 	case TCIFLUSH:
 	case TCIOFLUSH:
@@ -118,7 +118,11 @@ static int tty_flush(struct tty_struct *tty, unsigned long arg)
 /* TCXONC: suspend or restart output, or send STOP/START to the other end. */
 static int tty_flow(struct tty_struct *tty, unsigned long arg)
 {
-	tty_check_background(tty, SIGTTOU);
+	int ret;
+
+	ret = tty_check_change(tty, SIGTTOU);
+	if (ret)
+		return ret;
 	if (arg > TCION)
 		return -EINVAL;
 	mutex_lock(&tty->lock);
@@ -153,9 +157,11 @@ static long tty_count_input(struct tty_struct *tty, unsigned long arg)
 
 static long tty_set_pgrp_ioctl(struct tty_struct *tty, unsigned long arg)
 {
-	int nr;
+	int nr, ret;
 
-	tty_check_background(tty, SIGTTOU);
+	ret = tty_check_change(tty, SIGTTOU);
+	if (ret)
+		return ret;
 	if (get_user(nr, (int *)arg))
 		return -EFAULT;
 	return tty_set_pgrp_nr(tty, nr);

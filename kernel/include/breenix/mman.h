@@ -47,6 +47,8 @@ int vm_mprotect(struct mm_struct *mm, uint64_t addr, uint64_t len,
  */
 uint64_t vm_brk(struct mm_struct *mm, uint64_t brk);
 /* madvise(2) on @mm (MADV_* of uapi/asm/mman.h): 0 or a negative errno. */
+/* msync(2): checks only; no mapping has a file to write back yet. */
+int vm_msync(struct mm_struct *mm, uint64_t start, uint64_t len, int flags);
 int vm_madvise(struct mm_struct *mm, uint64_t start, uint64_t len,
 	       int behavior);
 

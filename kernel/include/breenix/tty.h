@@ -109,11 +109,14 @@ struct pid *tty_get_pgrp(struct tty_struct *tty);
 /* /dev/tty: the caller's controlling terminal, or NULL. */
 struct tty_struct *current_ctty(void);
 /*
- * Whether the caller is in a background process group of @tty, its
- * controlling terminal (where job control stops reads and, with TOSTOP,
- * writes with SIGTTIN/SIGTTOU in issue 8).
+ * Job control on @tty, Linux's tty_check_change: a process of a background
+ * group touching its controlling terminal sends @sig (SIGTTIN for reads,
+ * SIGTTOU for writes under TOSTOP and for settings) to its group and gets
+ * -ERESTARTSYS, so the call is made again once the group is continued;
+ * -EIO for an orphaned group or an ignored or blocked SIGTTIN; 0 (go on)
+ * for a foreground process, another tty, or an ignored or blocked SIGTTOU.
  */
-bool tty_caller_in_background(struct tty_struct *tty);
+int tty_check_change(struct tty_struct *tty, int sig);
 /* The session leader's exit: its session loses the terminal (Linux's disassociate_ctty). */
 void session_leader_exit_ctty(void);
 

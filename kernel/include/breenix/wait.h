@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <breenix/errno.h>
 #include <breenix/list.h>
 #include <breenix/spinlock.h>
 
@@ -122,16 +123,17 @@ bool current_signal_pending(void);
 })
 
 /*
- * Sleeps until @cond or @timeout jiffies pass. 0 if the time ran out with
- * @cond still false, else the jiffies left (at least 1).
+ * The timed sleeps: until @cond, @timeout jiffies, or (interruptible) a
+ * signal to be delivered. 0 if the time ran out with @cond still false,
+ * -ERESTARTSYS for a signal, else the jiffies left (at least 1).
  */
-#define wait_event_timeout(wq, cond, timeout) ({			\
+#define __wait_event_timeout(wq, cond, timeout, state) ({		\
 	struct wait_queue_entry __w;					\
 	long __left = (timeout);					\
 									\
 	init_wait_entry(&__w, 0);					\
 	for (;;) {							\
-		prepare_to_wait(&(wq), &__w, WAIT_UNINTERRUPTIBLE);	\
+		prepare_to_wait(&(wq), &__w, (state));			\
 		if (cond) {						\
 			if (!__left)					\
 				__left = 1;				\
@@ -139,10 +141,20 @@ bool current_signal_pending(void);
 		}							\
 		if (!__left)						\
 			break;						\
+		if ((state) == WAIT_INTERRUPTIBLE &&			\
+		    current_signal_pending()) {				\
+			__left = -ERESTARTSYS;				\
+			break;						\
+		}							\
 		__left = schedule_timeout(__left);			\
 	}								\
 	finish_wait(&(wq), &__w);					\
 	__left;								\
 })
+
+#define wait_event_timeout(wq, cond, timeout)				\
+	__wait_event_timeout(wq, cond, timeout, WAIT_UNINTERRUPTIBLE)
+#define wait_event_interruptible_timeout(wq, cond, timeout)		\
+	__wait_event_timeout(wq, cond, timeout, WAIT_INTERRUPTIBLE)
 
 #endif

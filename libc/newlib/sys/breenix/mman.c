@@ -1,4 +1,7 @@
-/* Memory mappings over Linux's mmap, munmap, mprotect, msync, madvise and mremap. */
+/*
+ * Memory mappings over Linux's mmap, munmap, mprotect, msync and madvise
+ * (the kernel has no mremap yet).
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/mman.h>
@@ -33,18 +36,4 @@ int madvise(void *addr, size_t length, int advice)
 int posix_madvise(void *addr, size_t length, int advice)
 {
 	return (int)-__sc3(SYS_madvise, addr, length, advice);
-}
-
-/* The new address is only read with MREMAP_FIXED (mremap(2)). */
-void *mremap(void *old, size_t old_size, size_t new_size, int flags, ...)
-{
-	void *new_addr = NULL;
-	va_list ap;
-
-	if (flags & MREMAP_FIXED) {
-		va_start(ap, flags);
-		new_addr = va_arg(ap, void *);
-		va_end(ap);
-	}
-	return (void *)SYSCALL5(SYS_mremap, old, old_size, new_size, flags, new_addr);
 }

@@ -18,7 +18,6 @@ int mprotect(void *, size_t, int);
 int msync(void *, size_t, int);
 int madvise(void *, size_t, int);
 int posix_madvise(void *, size_t, int);
-void *mremap(void *, size_t, size_t, int, ...);
 
 #define POSIX_MADV_NORMAL	MADV_NORMAL
 #define POSIX_MADV_RANDOM	MADV_RANDOM
