@@ -35,6 +35,7 @@
   [   a
   ][ab]
 # Bad numbers: a message, 0 or what was read, the rest printed, status 1
+# (the libc words ERANGE: glibc and newlib differently)
   $ env printf '%d\n' x 3y 4; echo $?
   printf: 'x': expected a numeric value
   0
@@ -47,7 +48,7 @@
   0
   1
   $ env printf '%d\n' 99999999999999999999; echo $?
-  printf: '99999999999999999999': Numerical result out of range
+  printf: '99999999999999999999': (Numerical result out of range|Result too large) (re)
   9223372036854775807
   1
 # Bad directives end it; extra arguments of a format without any are ignored

@@ -31,6 +31,14 @@ struct spec {
 	char conv;
 };
 
+static const char usage[] =
+	"FORMAT [ARGUMENT]...\n"
+	"Print the ARGUMENTs as FORMAT says, using it again while some are left.\n"
+	"  %d %i %o %u %x %X %c %s %e %E %f %g %G with flags, width, .precision\n"
+	"  (* takes them from an argument); %b a string with escapes; %% a %\n"
+	"  escapes: \\\\ \\\" \\a \\b \\e \\f \\n \\r \\t \\v \\NNN \\xHH, \\c ends the output\n"
+	"  numbers: 10, 012, 0xA, or 'c for the code of the character c";
+
 static int status;
 
 /* The next argument, or NULL when they are used up. */
@@ -64,23 +72,11 @@ static bool char_constant(const char *s, unsigned char *code)
 	return true;
 }
 
-static long long arg_signed(const char *s)
-{
-	unsigned char code;
-	long long v;
-	char *end;
-
-	if (!s)
-		return 0;
-	if (char_constant(s, &code))
-		return code;
-	errno = 0;
-	v = strtoll(s, &end, 0);
-	check_number(s, end);
-	return v;
-}
-
-static unsigned long long arg_unsigned(const char *s)
+/*
+ * An integer argument: strtoll's for the signed conversions, strtoull's
+ * (which takes "-1" as the largest value, as C and coreutils) for the others.
+ */
+static unsigned long long arg_integer(const char *s, bool is_signed)
 {
 	unsigned long long v;
 	unsigned char code;
@@ -91,7 +87,7 @@ static unsigned long long arg_unsigned(const char *s)
 	if (char_constant(s, &code))
 		return code;
 	errno = 0;
-	v = strtoull(s, &end, 0);
+	v = is_signed ? (unsigned long long)strtoll(s, &end, 0) : strtoull(s, &end, 0);
 	check_number(s, end);
 	return v;
 }
@@ -116,7 +112,7 @@ static double arg_double(const char *s)
 static int arg_int(struct args *a, const char *what)
 {
 	const char *s = next_arg(a);
-	long long v = arg_signed(s);
+	long long v = (long long)arg_integer(s, true);
 
 	if (v < INT_MIN || v > INT_MAX)
 		msg_diex(1, "invalid %s: '%s'", what, s);
@@ -242,10 +238,10 @@ static void print_conv(const struct spec *sp, struct args *a)
 
 	if (strchr("di", sp->conv)) {
 		c_format(sp, "ll", fmt);
-		printf(fmt, sp->width, prec, arg_signed(arg));
+		printf(fmt, sp->width, prec, (long long)arg_integer(arg, true));
 	} else if (strchr("ouxX", sp->conv)) {
 		c_format(sp, "ll", fmt);
-		printf(fmt, sp->width, prec, arg_unsigned(arg));
+		printf(fmt, sp->width, prec, arg_integer(arg, false));
 	} else if (strchr("eEfgG", sp->conv)) {
 		c_format(sp, "", fmt);
 		printf(fmt, sp->width, prec, arg_double(arg));
@@ -348,7 +344,7 @@ int main(int argc, char **argv)
 	struct args a;
 	int i = 1;
 
-	cli_init(argv[0], "FORMAT [ARGUMENT]...", 1);
+	cli_init(argv[0], usage, 1);
 	if (argc == 2 && !strcmp(argv[1], "--help"))
 		cli_help();
 	if (i < argc && !strcmp(argv[i], "--"))

@@ -3,7 +3,6 @@
  * errors, GNU option permutation, "-" as stdin, the checked exit.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -58,12 +57,9 @@ void cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", msg_prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg_vwarnx(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	cli_usage();
 }
 
