@@ -18,8 +18,10 @@
 void cli_init(const char *argv0, const char *usage, int usage_status);
 /* The whole usage text on stdout, then cli_exit(0). */
 void cli_help(void) __attribute__((noreturn));
-/* For hand-parsed command lines: cli_help() if an option before the first
- * operand or "--" is "--help". */
+/*
+ * For command lines parsed by hand: cli_help() if an option before the
+ * first operand or "--" is "--help".
+ */
 void cli_check_help(int argc, char **argv);
 /*
  * getopt() the same on every libc: "--help" as an option is cli_help(), a
