@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ub_cli.h"
+#include "cli.h"
 
 /* Print name's last component, suffix removed unless it is all of it. */
 static void print_basename(const char *name, const char *suffix, char end)
@@ -41,9 +41,8 @@ int main(int argc, char **argv)
 	char end = '\n';
 	int c;
 
-	ub_init(argv[0], "NAME [SUFFIX] | -a [-z] [-s SUFFIX] NAME...", 1);
-	ub_check_help(argc, argv);
-	while ((c = ub_getopt(argc, argv, "as:z")) != -1) {
+	cli_init(argv[0], "NAME [SUFFIX] | -a [-z] [-s SUFFIX] NAME...", 1);
+	while ((c = cli_getopt(argc, argv, "+as:z")) != -1) {
 		if (c == 'a')
 			multiple = true;
 		else if (c == 's')
@@ -54,14 +53,14 @@ int main(int argc, char **argv)
 	argv += optind;
 	argc -= optind;
 	if (argc < 1)
-		ub_usage_error("missing operand");
+		cli_usage_error("missing operand");
 	if (!multiple) {
 		if (argc > 2)
-			ub_usage_error("extra operand '%s'", argv[2]);
+			cli_usage_error("extra operand '%s'", argv[2]);
 		print_basename(argv[0], argc == 2 ? argv[1] : NULL, end);
-		ub_exit(0);
+		cli_exit(0);
 	}
 	for (int i = 0; i < argc; i++)
 		print_basename(argv[i], suffix, end);
-	ub_exit(0);
+	cli_exit(0);
 }

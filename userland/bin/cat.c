@@ -8,11 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: cat [-u] [FILE...]\n";
+static const char usage[] = "[-u] [FILE...]";
 
 /* Returns 0, 1 after a read error (reported), or -1 after a write error. */
 static int copy_fd(int fd, const char *name)
@@ -58,19 +57,17 @@ static int cat_one(const char *name)
 
 int main(int argc, char **argv)
 {
-	int c, status = 0;
+	int status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "u")) != -1) {
-		if (c != 'u')
-			helpopt_fail(usage, 1);
-	}
+	cli_init(argv[0], usage, 1);
+	/* -u: unbuffered, which this cat always is. */
+	while (cli_getopt(argc, argv, "u") != -1)
+		continue;
 	for (int i = optind; i < argc || i == optind; i++) {
 		int r = cat_one(i < argc ? argv[i] : "-");
 
 		if (r < 0)
-			outcheck_fail();
+			cli_write_error();
 		status |= r;
 	}
 	return status;

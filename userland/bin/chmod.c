@@ -12,13 +12,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "mode.h"
 #include "msg.h"
 #include "pathjoin.h"
 
-static const char usage[] = "usage: chmod [-Rf] MODE FILE...\n"
-			    "Change the mode of each FILE to MODE (octal, or symbolic as u+x,go-w).\n";
+static const char usage[] = "[-Rf] MODE FILE...\n"
+			    "Change the mode of each FILE to MODE (octal, or symbolic as u+x,go-w).";
 
 static int recursive, quiet;
 static mode_t umask_bits;
@@ -110,24 +110,18 @@ int main(int argc, char **argv)
 	mode_t probe;
 	int i, status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
+	cli_init(argv[0], usage, 1);
+	cli_check_help(argc, argv);
 	i = parse_options(argc, argv);
-	if (i >= argc) {
-		msg_warnx("missing operand");
-		helpopt_fail(usage, 1);
-	}
+	if (i >= argc)
+		cli_usage_error("missing operand");
 	mode_arg = argv[i++];
 	umask_bits = umask(0);
 	umask(umask_bits);
-	if (mode_parse(mode_arg, 0, 0, umask_bits, &probe) < 0) {
-		msg_warnx("invalid mode: '%s'", mode_arg);
-		helpopt_fail(usage, 1);
-	}
-	if (i >= argc) {
-		msg_warnx("missing operand after '%s'", mode_arg);
-		helpopt_fail(usage, 1);
-	}
+	if (mode_parse(mode_arg, 0, 0, umask_bits, &probe) < 0)
+		cli_usage_error("invalid mode: '%s'", mode_arg);
+	if (i >= argc)
+		cli_usage_error("missing operand after '%s'", mode_arg);
 	for (; i < argc; i++)
 		status |= walk(argv[i], 1);
 	return status;

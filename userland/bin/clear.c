@@ -6,24 +6,19 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: clear [-x]\nClear the screen; -x keeps the scrollback.\n";
+static const char usage[] = "[-x]\nClear the screen; -x keeps the scrollback.";
 
 int main(int argc, char **argv)
 {
 	int c, keep_scrollback = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "x")) != -1) {
-		if (c != 'x')
-			helpopt_fail(usage, 1);
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "x")) != -1) {
 		keep_scrollback = 1;
 	}
 	fputs(keep_scrollback ? "\033[H\033[2J" : "\033[H\033[2J\033[3J", stdout);
-	outcheck_flush();
-	return 0;
+	cli_exit(0);
 }

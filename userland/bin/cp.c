@@ -9,14 +9,14 @@
 #include <unistd.h>
 
 #include "copytree.h"
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
 #include "targetdir.h"
 
-static const char usage[] = "usage: cp [-fipRr] SOURCE DEST | cp [-fipRr] SOURCE... DIRECTORY\n"
+static const char usage[] = "[-fipRr] SOURCE DEST | cp [-fipRr] SOURCE... DIRECTORY\n"
 			    "Copy SOURCE to DEST, or SOURCEs into DIRECTORY.\n"
 			    "  -r, -R copy directories recursively   -p preserve mode, owner, times\n"
-			    "  -f replace unopenable destinations    -i ask before overwriting\n";
+			    "  -f replace unopenable destinations    -i ask before overwriting";
 
 static struct copy_opts opts;
 
@@ -29,9 +29,8 @@ int main(int argc, char **argv)
 {
 	int c, n;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "fipRr")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "fipRr")) != -1) {
 		if (c == 'r' || c == 'R') {
 			opts.recursive = 1;
 		} else if (c == 'p') {
@@ -42,19 +41,13 @@ int main(int argc, char **argv)
 		} else if (c == 'i') {
 			opts.interactive = 1;
 			opts.force = 0;
-		} else {
-			helpopt_fail(usage, 1);
 		}
 	}
 	n = argc - optind;
-	if (n == 0) {
-		msg_warnx("missing file operand");
-		helpopt_fail(usage, 1);
-	}
-	if (n == 1) {
-		msg_warnx("missing destination file operand after '%s'", argv[optind]);
-		helpopt_fail(usage, 1);
-	}
+	if (n == 0)
+		cli_usage_error("missing file operand");
+	if (n == 1)
+		cli_usage_error("missing destination file operand after '%s'", argv[optind]);
 	opts.umask_bits = umask(0);
 	umask(opts.umask_bits);
 	return target_each(argv + optind, n, 0, copy_one);

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 struct range {
 	unsigned long long lo, hi;
@@ -33,8 +33,8 @@ static bool selected(unsigned long long pos)
 static void bad_list(const char *what, const char *list)
 {
 	if (mode == 'f')
-		ub_usage_error("%sfield%s '%s'", *what ? "" : "invalid ", what, list);
-	ub_usage_error("%sbyte/character position%s '%s'", *what ? "" : "invalid ", what, list);
+		cli_usage_error("%sfield%s '%s'", *what ? "" : "invalid ", what, list);
+	cli_usage_error("%sbyte/character position%s '%s'", *what ? "" : "invalid ", what, list);
 }
 
 /* One number of a range: digits at *s, or missing (returns dflt). */
@@ -68,12 +68,12 @@ static void parse_list(const char *list)
 			s++;
 			r.hi = list_number(&s, -1ULL, list);
 			if (s == start + 1)
-				ub_usage_error("invalid range with no endpoint: -");
+				cli_usage_error("invalid range with no endpoint: -");
 		} else if (s == start) {
 			bad_list("", list);
 		}
 		if (r.lo > r.hi)
-			ub_usage_error("invalid decreasing range '%s'", list);
+			cli_usage_error("invalid decreasing range '%s'", list);
 		if (*s && *s != ',')
 			bad_list("", list);
 		ranges = realloc(ranges, (nranges + 1) * sizeof(*ranges));
@@ -131,18 +131,16 @@ int main(int argc, char **argv)
 	size_t cap = 0;
 	ssize_t len;
 
-	ub_init(argv[0], "-b LIST | -c LIST | -f LIST [-d DELIM] [-s] [FILE]...", 1);
-	ub_check_help(argc, argv);
-	ub_permute(argc, argv, "b:c:f:d:sn");
-	while ((c = ub_getopt(argc, argv, "b:c:f:d:sn")) != -1) {
+	cli_init(argv[0], "-b LIST | -c LIST | -f LIST [-d DELIM] [-s] [FILE]...", 1);
+	while ((c = cli_getopt(argc, argv, "b:c:f:d:sn")) != -1) {
 		if (c == 'b' || c == 'c' || c == 'f') {
 			if (mode)
-				ub_usage_error("only one list may be specified");
+				cli_usage_error("only one list may be specified");
 			mode = c;
 			parse_list(optarg);
 		} else if (c == 'd') {
 			if (strlen(optarg) > 1)
-				ub_usage_error("the delimiter must be a single character");
+				cli_usage_error("the delimiter must be a single character");
 			delim = optarg[0];
 			delim_given = true;
 		} else if (c == 's') {
@@ -150,15 +148,15 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!mode)
-		ub_usage_error("you must specify a list of bytes, characters, or fields");
+		cli_usage_error("you must specify a list of bytes, characters, or fields");
 	if (mode != 'f' && delim_given)
-		ub_usage_error("an input delimiter may be specified only when operating on fields");
+		cli_usage_error("an input delimiter may be specified only when operating on fields");
 	if (mode != 'f' && only_delimited)
-		ub_usage_error("suppressing non-delimited lines makes sense only when operating on fields");
+		cli_usage_error("suppressing non-delimited lines makes sense only when operating on fields");
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
 	for (int i = 0; i < nfiles; i++) {
-		FILE *f = ub_open(files[i]);
+		FILE *f = cli_open(files[i]);
 
 		if (!f) {
 			status = 1;
@@ -172,9 +170,9 @@ int main(int argc, char **argv)
 			else
 				cut_bytes(line, len);
 		}
-		if (!ub_close(f, files[i]))
+		if (!cli_close(f, files[i]))
 			status = 1;
 	}
 	free(line);
-	ub_exit(status);
+	cli_exit(status);
 }

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 #define DATE_DEFAULT_FORMAT "%a %b %e %H:%M:%S %Z %Y"
 
@@ -68,17 +68,16 @@ int main(int argc, char **argv)
 	bool given = false;
 	int c;
 
-	ub_init(argv[0], "[-u] [-d @SECONDS | -r FILE] [+FORMAT]", 1);
-	ub_check_help(argc, argv);
+	cli_init(argv[0], "[-u] [-d @SECONDS | -r FILE] [+FORMAT]", 1);
 	if (clock_gettime(CLOCK_REALTIME, &now) < 0)
 		msg_die(1, "cannot read the clock");
 	when = now.tv_sec;
-	while ((c = ub_getopt(argc, argv, "ud:r:")) != -1) {
+	while ((c = cli_getopt(argc, argv, "+ud:r:")) != -1) {
 		if (c == 'u' && setenv("TZ", "UTC0", 1) < 0)
 			msg_die(1, "setenv");
 		if (c == 'd' || c == 'r') {
 			if (given)
-				ub_usage_error("the options to specify dates are mutually exclusive");
+				cli_usage_error("the options to specify dates are mutually exclusive");
 			given = true;
 		}
 		if (c == 'd')
@@ -93,11 +92,11 @@ int main(int argc, char **argv)
 	else if (optind < argc)
 		msg_diex(1, "setting the date is not supported: '%s'", argv[optind]);
 	if (optind < argc)
-		ub_usage_error("extra operand '%s'", argv[optind]);
+		cli_usage_error("extra operand '%s'", argv[optind]);
 	tzset();
 	tm = localtime(&when);
 	if (!tm)
 		msg_diex(1, "time %lld is out of range", (long long)when);
 	print_time(format, tm);
-	ub_exit(0);
+	cli_exit(0);
 }

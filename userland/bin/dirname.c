@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ub_cli.h"
+#include "cli.h"
 
 static size_t strip_slashes(const char *name, size_t len)
 {
@@ -35,13 +35,12 @@ int main(int argc, char **argv)
 	char end = '\n';
 	int c;
 
-	ub_init(argv[0], "[-z] NAME...", 1);
-	ub_check_help(argc, argv);
-	while ((c = ub_getopt(argc, argv, "z")) != -1)
+	cli_init(argv[0], "[-z] NAME...", 1);
+	while ((c = cli_getopt(argc, argv, "+z")) != -1)
 		end = '\0';
 	if (optind >= argc)
-		ub_usage_error("missing operand");
+		cli_usage_error("missing operand");
 	for (int i = optind; i < argc; i++)
 		print_dirname(argv[i], end);
-	ub_exit(0);
+	cli_exit(0);
 }

@@ -11,12 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: dmesg [-r]\n"
-			    "Print the kernel's messages; -r raw, with their levels.\n";
+static const char usage[] = "[-r]\n"
+			    "Print the kernel's messages; -r raw, with their levels.";
 
 /* Kernel records are at most 1024 bytes with their header (printk). */
 #define RECORD_MAX 8192
@@ -46,11 +45,8 @@ int main(int argc, char **argv)
 	char rec[RECORD_MAX + 1];
 	int c, fd, raw = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "r")) != -1) {
-		if (c != 'r')
-			helpopt_fail(usage, 1);
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "r")) != -1) {
 		raw = 1;
 	}
 	fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
@@ -70,6 +66,5 @@ int main(int argc, char **argv)
 		print_record(rec, (size_t)n, raw);
 	}
 	close(fd);
-	outcheck_flush();
-	return 0;
+	cli_exit(0);
 }

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ub_cli.h"
+#include "cli.h"
 
 static bool echo_is_option(const char *arg)
 {
@@ -96,9 +96,9 @@ int main(int argc, char **argv)
 	bool newline = true, escapes = false;
 	int i = 1;
 
-	ub_init(argv[0], "[-neE] [STRING]...", 1);
+	cli_init(argv[0], "[-neE] [STRING]...", 1);
 	if (argc == 2 && !strcmp(argv[1], "--help"))
-		ub_help();
+		cli_help();
 	for (; i < argc && echo_is_option(argv[i]); i++) {
 		for (const char *p = argv[i] + 1; *p; p++) {
 			if (*p == 'n')
@@ -110,7 +110,7 @@ int main(int argc, char **argv)
 	for (; i < argc; i++) {
 		if (escapes) {
 			if (!echo_escaped(argv[i]))
-				ub_exit(0);
+				cli_exit(0);
 		} else {
 			fputs(argv[i], stdout);
 		}
@@ -119,5 +119,5 @@ int main(int argc, char **argv)
 	}
 	if (newline)
 		putchar('\n');
-	ub_exit(0);
+	cli_exit(0);
 }

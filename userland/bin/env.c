@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 extern char **environ;
 
@@ -25,7 +25,7 @@ static void env_print(char end)
 {
 	for (char **e = environ; e && *e; e++)
 		printf("%s%c", *e, end);
-	ub_exit(0);
+	cli_exit(0);
 }
 
 int main(int argc, char **argv)
@@ -35,10 +35,9 @@ int main(int argc, char **argv)
 	char end = '\n';
 	int c;
 
-	ub_init(argv[0], "[-i0] [-u NAME]... [-] [NAME=VALUE]... [COMMAND [ARG]...]",
+	cli_init(argv[0], "[-i0] [-u NAME]... [-] [NAME=VALUE]... [COMMAND [ARG]...]",
 		ENV_FAILURE);
-	ub_check_help(argc, argv);
-	while ((c = ub_getopt(argc, argv, "iu:0")) != -1) {
+	while ((c = cli_getopt(argc, argv, "+iu:0")) != -1) {
 		if (c == 'i')
 			clear = true;
 		else if (c == '0')
@@ -56,7 +55,7 @@ int main(int argc, char **argv)
 	if (optind >= argc)
 		env_print(end);
 	if (end == '\0')
-		ub_usage_error("cannot specify -0 with a command");
+		cli_usage_error("cannot specify -0 with a command");
 	execvp(argv[optind], argv + optind);
 	msg_die(errno == ENOENT ? ENV_NOT_FOUND : ENV_CANNOT_RUN, "%s", argv[optind]);
 }

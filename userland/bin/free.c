@@ -9,12 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: free [-b|-k|-m|-g|-h]\n"
-			    "Show free and used memory, in KiB unless asked otherwise.\n";
+static const char usage[] = "[-b|-k|-m|-g|-h]\n"
+			    "Show free and used memory, in KiB unless asked otherwise.";
 
 struct meminfo {
 	unsigned long long total, free, available, buffers, cached, sreclaimable, shmem;
@@ -102,17 +101,12 @@ int main(int argc, char **argv)
 	unsigned long long used, cache;
 	int c;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "bkmgh")) != -1) {
-		if (!strchr("bkmgh", c))
-			helpopt_fail(usage, 1);
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "bkmgh")) != -1) {
 		unit = (char)c;
 	}
-	if (optind < argc) {
-		msg_warnx("extra operand '%s'", argv[optind]);
-		helpopt_fail(usage, 1);
-	}
+	if (optind < argc)
+		cli_usage_error("extra operand '%s'", argv[optind]);
 	read_meminfo(&m);
 	cache = m.buffers + m.cached + m.sreclaimable;
 	used = m.total > m.available ? m.total - m.available : 0;
@@ -130,6 +124,5 @@ int main(int argc, char **argv)
 	cell(m.swap_total - m.swap_free);
 	cell(m.swap_free);
 	putchar('\n');
-	outcheck_flush();
-	return 0;
+	cli_exit(0);
 }

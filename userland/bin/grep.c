@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 #define GREP_ERROR 2
 #define GREP_OPTIONS "EFGe:f:iyvxwclLnoqsHhm:r"
@@ -59,7 +59,7 @@ static void add_patterns(const char *text, size_t len)
 
 static void read_pattern_file(const char *name)
 {
-	FILE *f = ub_open(name);
+	FILE *f = cli_open(name);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -69,7 +69,7 @@ static void read_pattern_file(const char *name)
 	while ((len = getline(&line, &cap, f)) > 0)
 		add_pattern(line, len - (line[len - 1] == '\n'));
 	free(line);
-	if (!ub_close(f, name))
+	if (!cli_close(f, name))
 		exit(GREP_ERROR);
 }
 
@@ -298,8 +298,7 @@ static void options(int argc, char **argv)
 	};
 	int c;
 
-	ub_permute(argc, argv, GREP_OPTIONS);
-	while ((c = ub_getopt(argc, argv, GREP_OPTIONS)) != -1) {
+	while ((c = cli_getopt(argc, argv, GREP_OPTIONS)) != -1) {
 		switch (c) {
 		case 'E':
 		case 'F':
@@ -320,8 +319,8 @@ static void options(int argc, char **argv)
 			with_name = c == 'H';
 			break;
 		case 'm':
-			if (!ub_parse_count(optarg, -1ULL, &max_count))
-				ub_usage_error("invalid max count");
+			if (!cli_parse_count(optarg, -1ULL, &max_count))
+				cli_usage_error("invalid max count");
 			break;
 		default:
 			*flag_vars[strchr(flag_opts, c) - flag_opts] = true;
@@ -329,7 +328,7 @@ static void options(int argc, char **argv)
 	}
 	if (!have_patterns) {
 		if (optind >= argc)
-			ub_usage_error("no pattern given");
+			cli_usage_error("no pattern given");
 		add_patterns(argv[optind], strlen(argv[optind]));
 		optind++;
 	}
@@ -339,9 +338,8 @@ int main(int argc, char **argv)
 {
 	int nfiles;
 
-	ub_init(argv[0], "[-EFGHhiLlnoqrsvwx] [-m NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...",
+	cli_init(argv[0], "[-EFGHhiLlnoqrsvwx] [-m NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...",
 		GREP_ERROR);
-	ub_check_help(argc, argv);
 	options(argc, argv);
 	compile_patterns();
 	nfiles = argc - optind;
@@ -353,5 +351,5 @@ int main(int argc, char **argv)
 		grep_file(argv[i]);
 	if (fflush(stdout) == EOF)
 		msg_die(GREP_ERROR, "write error");
-	ub_exit(errors && !(quiet && selected_any) ? GREP_ERROR : !selected_any);
+	cli_exit(errors && !(quiet && selected_any) ? GREP_ERROR : !selected_any);
 }

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 #define HEAD_CHUNK 65536
 #define HEAD_DEFAULT_LINES 10
@@ -85,17 +85,15 @@ int main(int argc, char **argv)
 	int c, status = 0, verbose = -1, nfiles, headers = 0;
 	char **files;
 
-	ub_init(argv[0], "[-qv] [-n LINES | -c BYTES | -LINES] [FILE]...", 1);
-	ub_check_help(argc, argv);
+	cli_init(argv[0], "[-qv] [-n LINES | -c BYTES | -LINES] [FILE]...", 1);
 	old_count_option(argc, argv);
-	ub_permute(argc, argv, "n:c:qv");
-	while ((c = ub_getopt(argc, argv, "n:c:qv")) != -1) {
+	while ((c = cli_getopt(argc, argv, "n:c:qv")) != -1) {
 		if (c == 'q' || c == 'v') {
 			verbose = c == 'v';
 			continue;
 		}
 		by_bytes = c == 'c';
-		if (!ub_parse_count(optarg, -1ULL, &limit))
+		if (!cli_parse_count(optarg, -1ULL, &limit))
 			msg_diex(1, "invalid number of %s: '%s'", by_bytes ? "bytes" : "lines", optarg);
 	}
 	files = optind < argc ? argv + optind : stdin_only;
@@ -119,5 +117,5 @@ int main(int argc, char **argv)
 		if (!is_stdin)
 			close(fd);
 	}
-	ub_exit(status);
+	cli_exit(status);
 }

@@ -10,12 +10,11 @@
 #include <unistd.h>
 
 #include "dumpin.h"
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: hexdump [-Cv] [-n LENGTH] [FILE...]\n"
-			    "Dump FILEs (standard input by default) in hexadecimal.\n";
+static const char usage[] = "[-Cv] [-n LENGTH] [FILE...]\n"
+			    "Dump FILEs (standard input by default) in hexadecimal.";
 
 static void print_canonical(unsigned long long off, const unsigned char *line, size_t n)
 {
@@ -56,9 +55,8 @@ int main(int argc, char **argv)
 	size_t n;
 	char *end;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "Cvn:")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "Cvn:")) != -1) {
 		if (c == 'C') {
 			canonical = 1;
 		} else if (c == 'v') {
@@ -69,8 +67,6 @@ int main(int argc, char **argv)
 				msg_diex(1, "invalid length '%s'", optarg);
 			if (!limit)
 				return 0;
-		} else {
-			helpopt_fail(usage, 1);
 		}
 	}
 	dumpin_init(&in, argv + optind, limit);
@@ -85,6 +81,5 @@ int main(int argc, char **argv)
 	}
 	if (off || in.status)
 		printf(canonical ? "%08llx\n" : "%07llx\n", off);
-	outcheck_flush();
-	return in.status;
+	cli_exit(in.status);
 }

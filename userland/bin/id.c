@@ -11,13 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "idname.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: id [-u|-g|-G [-n] [-r]] [USER]\n"
-			    "Print the user and group ids of USER, or of this process.\n";
+static const char usage[] = "[-u|-g|-G [-n] [-r]] [USER]\n"
+			    "Print the user and group ids of USER, or of this process.";
 
 #define MAX_GROUPS 65536
 
@@ -135,9 +134,8 @@ int main(int argc, char **argv)
 	struct ids id;
 	int c, what = 0, names = 0, real = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "ugGnr")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "ugGnr")) != -1) {
 		if (c == 'u' || c == 'g' || c == 'G') {
 			if (what && what != c)
 				msg_diex(1, "cannot print \"only\" of more than one choice");
@@ -146,14 +144,10 @@ int main(int argc, char **argv)
 			names = 1;
 		} else if (c == 'r') {
 			real = 1;
-		} else {
-			helpopt_fail(usage, 1);
 		}
 	}
-	if (argc - optind > 1) {
-		msg_warnx("extra operand '%s'", argv[optind + 1]);
-		helpopt_fail(usage, 1);
-	}
+	if (argc - optind > 1)
+		cli_usage_error("extra operand '%s'", argv[optind + 1]);
 	if (!what && (names || real))
 		msg_diex(1, "cannot print only names or real IDs in default format");
 	if (optind < argc)
@@ -181,6 +175,5 @@ int main(int argc, char **argv)
 		print_all(&id);
 	}
 	free(id.groups);
-	outcheck_flush();
-	return 0;
+	cli_exit(0);
 }

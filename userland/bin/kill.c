@@ -13,12 +13,11 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: kill [-s SIGNAL | -SIGNAL] PID... | kill -l [N] | kill -L\n"
-			    "Send SIGNAL (TERM by default) to each PID.\n";
+static const char usage[] = "[-s SIGNAL | -SIGNAL] PID... | kill -l [N] | kill -L\n"
+			    "Send SIGNAL (TERM by default) to each PID.";
 
 /*
  * Linux's x86_64 signal numbers (signal(7)), which kill(2) takes: the
@@ -133,27 +132,23 @@ int main(int argc, char **argv)
 {
 	int i = 1, sig, status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
+	cli_init(argv[0], usage, 1);
+	cli_check_help(argc, argv);
 	if (argc > 1 && !strcmp(argv[1], "-l")) {
 		list(argc > 2 ? argv[2] : NULL);
-		outcheck_flush();
-		return 0;
+		cli_exit(0);
 	}
 	if (argc > 1 && !strcmp(argv[1], "-L")) {
 		table();
-		outcheck_flush();
-		return 0;
+		cli_exit(0);
 	}
 	if (argc < 2)
-		helpopt_fail(usage, 1);
+		cli_usage();
 	sig = parse_signal(argc, argv, &i);
 	if (i < argc && !strcmp(argv[i], "--"))
 		i++;
-	if (i >= argc) {
-		msg_warnx("no process ID specified");
-		helpopt_fail(usage, 1);
-	}
+	if (i >= argc)
+		cli_usage_error("no process ID specified");
 	for (; i < argc; i++)
 		status |= send(argv[i], sig);
 	return status;

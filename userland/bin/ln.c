@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
 #include "targetdir.h"
 
-static const char usage[] = "usage: ln [-sfn] TARGET [LINK] | ln [-sfn] TARGET... DIRECTORY\n"
-			    "Make LINK a hard link to TARGET, or with -s a symbolic link.\n";
+static const char usage[] = "[-sfn] TARGET [LINK] | ln [-sfn] TARGET... DIRECTORY\n"
+			    "Make LINK a hard link to TARGET, or with -s a symbolic link.";
 
 static int symbolic, force, no_deref;
 
@@ -59,23 +59,18 @@ int main(int argc, char **argv)
 {
 	int c, n;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "sfn")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "sfn")) != -1) {
 		if (c == 's')
 			symbolic = 1;
 		else if (c == 'f')
 			force = 1;
 		else if (c == 'n')
 			no_deref = 1;
-		else
-			helpopt_fail(usage, 1);
 	}
 	n = argc - optind;
-	if (n == 0) {
-		msg_warnx("missing file operand");
-		helpopt_fail(usage, 1);
-	}
+	if (n == 0)
+		cli_usage_error("missing file operand");
 	if (n == 1) {
 		/* "ln TARGET": a link of the same name in the working directory. */
 		char *ops[2] = { argv[optind], "." };

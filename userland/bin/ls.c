@@ -14,20 +14,19 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "human.h"
 #include "idname.h"
 #include "mode.h"
 #include "msg.h"
-#include "outcheck.h"
 
 static const char usage[] =
-	"usage: ls [-1aACdFhilRrSt] [FILE...]\n"
+	"[-1aACdFhilRrSt] [FILE...]\n"
 	"List FILEs (the current directory by default), sorted by name.\n"
 	"  -a all, with . and ..   -A all but . and ..   -d directories themselves\n"
 	"  -l long format   -h human sizes   -i inodes   -F type indicators\n"
 	"  -1 one per line   -C columns   -R recursive\n"
-	"  -t by time   -S by size   -r reverse\n";
+	"  -t by time   -S by size   -r reverse";
 
 /* coreutils' "recent": within half of a mean Gregorian year (31556952 s). */
 #define SIX_MONTHS (31556952 / 2)
@@ -520,7 +519,7 @@ static void parse_options(int argc, char **argv)
 	int c;
 
 	opt.format = isatty(STDOUT_FILENO) ? FMT_COLUMNS : FMT_ONE;
-	while ((c = getopt(argc, argv, "1aACdFhilRrSt")) != -1) {
+	while ((c = cli_getopt(argc, argv, "1aACdFhilRrSt")) != -1) {
 		switch (c) {
 		case '1':
 			opt.format = FMT_ONE;
@@ -561,8 +560,6 @@ static void parse_options(int argc, char **argv)
 		case 't':
 			opt.sort = SORT_TIME;
 			break;
-		default:
-			helpopt_fail(usage, 2);
 		}
 	}
 	opt.width = term_width();
@@ -596,8 +593,7 @@ int main(int argc, char **argv)
 	size_t nfiles = 0, ndirs = 0, nops;
 	char **ops;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
+	cli_init(argv[0], usage, 2);
 	parse_options(argc, argv);
 	clock_gettime(CLOCK_REALTIME, &now);
 	ops = optind < argc ? argv + optind : dot;
@@ -621,6 +617,5 @@ int main(int argc, char **argv)
 		list_dir(dirs[i].path, nops > 1 || opt.recursive, 1);
 	free_entries(files, nfiles);
 	free_entries(dirs, ndirs);
-	outcheck_flush();
-	return status;
+	cli_exit(status);
 }

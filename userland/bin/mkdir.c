@@ -9,12 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "mode.h"
 #include "msg.h"
 
-static const char usage[] = "usage: mkdir [-p] [-m MODE] DIRECTORY...\n"
-			    "Create the DIRECTORY(ies); -p also parents, and is quiet if they exist.\n";
+static const char usage[] = "[-p] [-m MODE] DIRECTORY...\n"
+			    "Create the DIRECTORY(ies); -p also parents, and is quiet if they exist.";
 
 static int make_one(const char *path, mode_t mode, int exact)
 {
@@ -69,20 +69,15 @@ int main(int argc, char **argv)
 	mode_t umask_bits, mode;
 	int c, parents = 0, status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "pm:")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "pm:")) != -1) {
 		if (c == 'p')
 			parents = 1;
 		else if (c == 'm')
 			mode_arg = optarg;
-		else
-			helpopt_fail(usage, 1);
 	}
-	if (optind == argc) {
-		msg_warnx("missing operand");
-		helpopt_fail(usage, 1);
-	}
+	if (optind == argc)
+		cli_usage_error("missing operand");
 	umask_bits = umask(0);
 	umask(umask_bits);
 	mode = 0777 & ~umask_bits;

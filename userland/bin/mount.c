@@ -12,13 +12,12 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
 static const char usage[] =
-	"usage: mount [-t TYPE] | mount -t TYPE [-o OPTIONS] SOURCE DIRECTORY\n"
-	"List mounted file systems, or mount SOURCE of TYPE on DIRECTORY.\n";
+	"[-t TYPE] | mount -t TYPE [-o OPTIONS] SOURCE DIRECTORY\n"
+	"List mounted file systems, or mount SOURCE of TYPE on DIRECTORY.";
 
 struct flag_opt {
 	const char *name;
@@ -86,8 +85,7 @@ static int list(const char *type)
 	}
 	free(line);
 	fclose(f);
-	outcheck_flush();
-	return 0;
+	cli_exit(0);
 }
 
 int main(int argc, char **argv)
@@ -97,22 +95,17 @@ int main(int argc, char **argv)
 	unsigned long flags = 0;
 	int c;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "t:o:")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "t:o:")) != -1) {
 		if (c == 't')
 			type = optarg;
 		else if (c == 'o')
 			opts = optarg;
-		else
-			helpopt_fail(usage, 1);
 	}
 	if (optind == argc && !opts)
 		return list(type);
-	if (argc - optind != 2) {
-		msg_warnx(argc - optind < 2 ? "missing operand" : "too many operands");
-		helpopt_fail(usage, 1);
-	}
+	if (argc - optind != 2)
+		cli_usage_error(argc - optind < 2 ? "missing operand" : "too many operands");
 	if (!type)
 		msg_diex(1, "%s: no file system type given (-t)", argv[optind + 1]);
 	if (opts) {

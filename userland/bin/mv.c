@@ -9,14 +9,14 @@
 #include <unistd.h>
 
 #include "copytree.h"
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
 #include "prompt.h"
 #include "rmtree.h"
 #include "targetdir.h"
 
-static const char usage[] = "usage: mv [-fi] SOURCE DEST | mv [-fi] SOURCE... DIRECTORY\n"
-			    "Rename SOURCE to DEST, or move SOURCEs into DIRECTORY.\n";
+static const char usage[] = "[-fi] SOURCE DEST | mv [-fi] SOURCE... DIRECTORY\n"
+			    "Rename SOURCE to DEST, or move SOURCEs into DIRECTORY.";
 
 static int interactive;
 
@@ -67,24 +67,17 @@ int main(int argc, char **argv)
 {
 	int c, n;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "fi")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "fi")) != -1) {
 		if (c == 'f')
 			interactive = 0;
 		else if (c == 'i')
 			interactive = 1;
-		else
-			helpopt_fail(usage, 1);
 	}
 	n = argc - optind;
-	if (n == 0) {
-		msg_warnx("missing file operand");
-		helpopt_fail(usage, 1);
-	}
-	if (n == 1) {
-		msg_warnx("missing destination file operand after '%s'", argv[optind]);
-		helpopt_fail(usage, 1);
-	}
+	if (n == 0)
+		cli_usage_error("missing file operand");
+	if (n == 1)
+		cli_usage_error("missing destination file operand after '%s'", argv[optind]);
 	return target_each(argv + optind, n, 0, move_one);
 }

@@ -11,14 +11,13 @@
 #include <unistd.h>
 
 #include "dumpin.h"
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
 static const char usage[] =
-	"usage: od [-A d|o|x|n] [-t TYPE]... [-abcdoxv] [-N BYTES] [FILE...]\n"
+	"[-A d|o|x|n] [-t TYPE]... [-abcdoxv] [-N BYTES] [FILE...]\n"
 	"Dump FILEs (standard input by default); the default type is o2.\n"
-	"  TYPE: x, o, d, u followed by a size 1, 2, 4 or 8; c characters; a names\n";
+	"  TYPE: x, o, d, u followed by a size 1, 2, 4 or 8; c characters; a names";
 
 #define MAX_TYPES 16
 
@@ -216,9 +215,8 @@ int main(int argc, char **argv)
 	int c, squeeze = 1;
 	char *end;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "A:t:N:abcdoxv")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "A:t:N:abcdoxv")) != -1) {
 		switch (c) {
 		case 'A':
 			if (strlen(optarg) != 1 || !strchr("doxn", optarg[0]))
@@ -252,8 +250,6 @@ int main(int argc, char **argv)
 		case 'v':
 			squeeze = 0;
 			break;
-		default:
-			helpopt_fail(usage, 1);
 		}
 	}
 	if (!ntypes)
@@ -261,6 +257,5 @@ int main(int argc, char **argv)
 	align_types();
 	dumpin_init(&in, argv + optind, limit);
 	dump(&in, squeeze);
-	outcheck_flush();
-	return in.status;
+	cli_exit(in.status);
 }

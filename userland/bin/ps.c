@@ -14,13 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "idname.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: ps [-eAf] [-o COLUMN[,COLUMN]...]\n"
-			    "Report processes: this terminal's by default, all with -e.\n";
+static const char usage[] = "[-eAf] [-o COLUMN[,COLUMN]...]\n"
+			    "Report processes: this terminal's by default, all with -e.";
 
 struct proc {
 	int pid, ppid, pgid, sid, tty, tpgid, nlwp, nice;
@@ -390,22 +389,17 @@ int main(int argc, char **argv)
 	size_t n;
 	int c, all = 0, full_fmt = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "eAfo:")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "eAfo:")) != -1) {
 		if (c == 'e' || c == 'A')
 			all = 1;
 		else if (c == 'f')
 			full_fmt = 1;
 		else if (c == 'o')
 			add_columns(optarg);
-		else
-			helpopt_fail(usage, 1);
 	}
-	if (optind < argc) {
-		msg_warnx("error: garbage option '%s'", argv[optind]);
-		helpopt_fail(usage, 1);
-	}
+	if (optind < argc)
+		cli_usage_error("error: garbage option '%s'", argv[optind]);
 	if (!ncols && full_fmt)
 		set_columns(full, sizeof(full) / sizeof(full[0]));
 	else if (!ncols)
@@ -422,6 +416,5 @@ int main(int argc, char **argv)
 	}
 	free(self.args);
 	free(v);
-	outcheck_flush();
-	return 0;
+	cli_exit(0);
 }

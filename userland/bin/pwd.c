@@ -10,11 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: pwd [-L|-P]\nPrint the name of the working directory.\n";
+static const char usage[] = "[-L|-P]\nPrint the name of the working directory.";
 
 static int dot_component(const char *p)
 {
@@ -46,15 +45,12 @@ int main(int argc, char **argv)
 	const char *dir = NULL;
 	int c, want_logical = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "LP")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "LP")) != -1) {
 		if (c == 'L')
 			want_logical = 1;
 		else if (c == 'P')
 			want_logical = 0;
-		else
-			helpopt_fail(usage, 1);
 	}
 	if (optind < argc)
 		msg_warnx("ignoring non-option arguments");
@@ -66,6 +62,5 @@ int main(int argc, char **argv)
 			msg_die(1, "cannot get the working directory");
 	}
 	puts(dir);
-	outcheck_flush();
-	return 0;
+	cli_exit(0);
 }

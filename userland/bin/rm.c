@@ -8,13 +8,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
 #include "rmtree.h"
 
-static const char usage[] = "usage: rm [-dfirR] FILE...\n"
+static const char usage[] = "[-dfirR] FILE...\n"
 			    "Remove FILEs; -r directories and their contents, -d empty directories,\n"
-			    "-f ignore missing files and never ask, -i ask before each removal.\n";
+			    "-f ignore missing files and never ask, -i ask before each removal.";
 
 /* The last component is "." or ".." ("a/..", "./", "."). */
 static int ends_in_dots(const char *path)
@@ -58,9 +58,8 @@ int main(int argc, char **argv)
 	struct rmtree_opts o = { 0 };
 	int c, status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "dfirR")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "dfirR")) != -1) {
 		if (c == 'r' || c == 'R') {
 			o.recursive = 1;
 		} else if (c == 'd') {
@@ -71,14 +70,10 @@ int main(int argc, char **argv)
 		} else if (c == 'i') {
 			o.interactive = 1;
 			o.force = 0;
-		} else {
-			helpopt_fail(usage, 1);
 		}
 	}
-	if (optind == argc && !o.force) {
-		msg_warnx("missing operand");
-		helpopt_fail(usage, 1);
-	}
+	if (optind == argc && !o.force)
+		cli_usage_error("missing operand");
 	for (int i = optind; i < argc; i++)
 		status |= remove_operand(argv[i], &o);
 	return status;

@@ -6,11 +6,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
 
-static const char usage[] = "usage: rmdir [-p] DIRECTORY...\n"
-			    "Remove the DIRECTORY(ies), if they are empty; -p also their parents.\n";
+static const char usage[] = "[-p] DIRECTORY...\n"
+			    "Remove the DIRECTORY(ies), if they are empty; -p also their parents.";
 
 /* Cuts path at its last component: "a/b//c/" becomes "a/b"; 0 if none is left. */
 static int strip_last(char *path)
@@ -42,17 +42,12 @@ int main(int argc, char **argv)
 {
 	int c, parents = 0, status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "p")) != -1) {
-		if (c != 'p')
-			helpopt_fail(usage, 1);
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "p")) != -1) {
 		parents = 1;
 	}
-	if (optind == argc) {
-		msg_warnx("missing operand");
-		helpopt_fail(usage, 1);
-	}
+	if (optind == argc)
+		cli_usage_error("missing operand");
 	for (int i = optind; i < argc; i++)
 		status |= remove_dir(argv[i], parents);
 	return status;

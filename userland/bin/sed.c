@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 /* GNU sed's exit statuses: bad script, missing input file. */
 #define SED_USAGE 1
@@ -475,7 +475,7 @@ static bool fetch(void)
 				free(line);
 				return false;
 			}
-			in = ub_open(files[cur_file]);
+			in = cli_open(files[cur_file]);
 			if (!in) {
 				status = SED_NO_INPUT;
 				continue;
@@ -484,7 +484,7 @@ static bool fetch(void)
 		len = getline(&line, &cap, in);
 		if (len > 0)
 			break;
-		if (!ub_close(in, files[cur_file]))
+		if (!cli_close(in, files[cur_file]))
 			status = SED_NO_INPUT;
 		in = NULL;
 	}
@@ -797,7 +797,7 @@ static void edit(void)
 
 static void add_script_file(const char *name)
 {
-	FILE *f = ub_open(name);
+	FILE *f = cli_open(name);
 	char chunk[4096];
 	size_t got;
 
@@ -805,7 +805,7 @@ static void add_script_file(const char *name)
 		exit(SED_USAGE);
 	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		buf_add(&script, chunk, got);
-	if (!ub_close(f, name))
+	if (!cli_close(f, name))
 		exit(SED_USAGE);
 	if (script.len && script.s[script.len - 1] != '\n')
 		buf_add(&script, "\n", 1);
@@ -817,11 +817,9 @@ int main(int argc, char **argv)
 	bool have_script = false;
 	int c;
 
-	ub_init(argv[0], "[-nEr] [-e SCRIPT]... [-f FILE]... [SCRIPT] [FILE]...", SED_USAGE);
-	ub_check_help(argc, argv);
-	ub_permute(argc, argv, "ne:f:Er");
+	cli_init(argv[0], "[-nEr] [-e SCRIPT]... [-f FILE]... [SCRIPT] [FILE]...", SED_USAGE);
 	buf_add(&script, "", 0);
-	while ((c = ub_getopt(argc, argv, "ne:f:Er")) != -1) {
+	while ((c = cli_getopt(argc, argv, "ne:f:Er")) != -1) {
 		if (c == 'n') {
 			quiet = true;
 		} else if (c == 'e') {
@@ -837,7 +835,7 @@ int main(int argc, char **argv)
 	}
 	if (!have_script) {
 		if (optind >= argc)
-			ub_usage_error("no script given");
+			cli_usage_error("no script given");
 		buf_add(&script, argv[optind], strlen(argv[optind]));
 		optind++;
 	}
@@ -850,5 +848,5 @@ int main(int argc, char **argv)
 	edit();
 	if (fflush(stdout) == EOF)
 		msg_die(4, "couldn't flush stdout");
-	ub_exit(status);
+	cli_exit(status);
 }

@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ub_cli.h"
+#include "cli.h"
 
 /* Seconds in one unit named by suffix, or 0 for an unknown suffix. */
 static double unit_seconds(const char *suffix)
@@ -34,7 +34,7 @@ static double parse_interval(const char *arg)
 	v = strtod(arg, &end);
 	unit = end == arg ? 0 : unit_seconds(end);
 	if (!unit || isnan(v) || v < 0)
-		ub_usage_error("invalid time interval '%s'", arg);
+		cli_usage_error("invalid time interval '%s'", arg);
 	return v * unit;
 }
 
@@ -43,12 +43,11 @@ int main(int argc, char **argv)
 	struct timespec ts;
 	double total = 0;
 
-	ub_init(argv[0], "NUMBER[s|m|h|d]...", 1);
-	ub_check_help(argc, argv);
-	if (ub_getopt(argc, argv, "") != -1)
-		return 1;
+	cli_init(argv[0], "NUMBER[s|m|h|d]...", 1);
+	/* No options: any is a usage error. */
+	cli_getopt(argc, argv, "+");
 	if (optind >= argc)
-		ub_usage_error("missing operand");
+		cli_usage_error("missing operand");
 	for (int i = optind; i < argc; i++)
 		total += parse_interval(argv[i]);
 	/* Longer than time_t counts is forever; sleep a day at a time. */

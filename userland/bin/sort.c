@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 #define SORT_ERROR 2
 #define SORT_OPTIONS "bcCdfik:mno:rst:u"
@@ -299,7 +299,7 @@ struct lines {
 
 static bool read_lines(const char *name, struct lines *all)
 {
-	FILE *f = ub_open(name);
+	FILE *f = cli_open(name);
 	char *buf = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -321,7 +321,7 @@ static bool read_lines(const char *name, struct lines *all)
 		cap = 0;
 	}
 	free(buf);
-	return ub_close(f, name);
+	return cli_close(f, name);
 }
 
 /* -c: the first line out of order, reported unless quiet; 1 if there is one. */
@@ -344,8 +344,7 @@ static void options(int argc, char **argv, int *checking, const char **output)
 {
 	int c;
 
-	ub_permute(argc, argv, SORT_OPTIONS);
-	while ((c = ub_getopt(argc, argv, SORT_OPTIONS)) != -1) {
+	while ((c = cli_getopt(argc, argv, SORT_OPTIONS)) != -1) {
 		switch (c) {
 		case 'b':
 			global.skip_start = global.skip_end = true;
@@ -401,21 +400,20 @@ int main(int argc, char **argv)
 	struct line *tmp;
 	char **files;
 
-	ub_init(argv[0], "[-bcCdfimnrsu] [-k F[.C][OPTS][,F[.C][OPTS]]]... [-t SEP] [-o FILE] [FILE]...",
+	cli_init(argv[0], "[-bcCdfimnrsu] [-k F[.C][OPTS][,F[.C][OPTS]]]... [-t SEP] [-o FILE] [FILE]...",
 		SORT_ERROR);
-	ub_check_help(argc, argv);
 	options(argc, argv, &checking, &output);
 	for (size_t i = 0; i < nkeys; i++)
 		inherit_options(&keys[i]);
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
 	if (checking && nfiles > 1)
-		ub_usage_error("extra operand '%s' not allowed with -c", files[1]);
+		cli_usage_error("extra operand '%s' not allowed with -c", files[1]);
 	for (int i = 0; i < nfiles; i++)
 		if (!read_lines(files[i], &all))
-			ub_exit(SORT_ERROR);
+			cli_exit(SORT_ERROR);
 	if (checking)
-		ub_exit(check(&all, files[0], checking == 2));
+		cli_exit(check(&all, files[0], checking == 2));
 	tmp = malloc((all.n ? all.n : 1) * sizeof(*tmp));
 	if (!tmp)
 		msg_die(SORT_ERROR, "out of memory");
@@ -431,5 +429,5 @@ int main(int argc, char **argv)
 	}
 	if (fflush(stdout) == EOF)
 		msg_die(SORT_ERROR, "write error");
-	ub_exit(0);
+	cli_exit(0);
 }

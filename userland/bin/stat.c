@@ -12,19 +12,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "idname.h"
 #include "mode.h"
 #include "msg.h"
-#include "outcheck.h"
 
 static const char usage[] =
-	"usage: stat [-L] [-c FORMAT] FILE...\n"
+	"[-L] [-c FORMAT] FILE...\n"
 	"Show the status of each FILE. FORMAT directives:\n"
 	"  %n name  %N quoted name -> target  %s size  %b blocks  %B block unit\n"
 	"  %a octal mode  %A mode  %F type  %u/%U owner  %g/%G group  %i inode\n"
 	"  %h links  %d/%D device  %t/%T device type  %o I/O block\n"
-	"  %x/%y/%z access/modify/change time  %X/%Y/%Z as seconds  %w/%W birth\n";
+	"  %x/%y/%z access/modify/change time  %X/%Y/%Z as seconds  %w/%W birth";
 
 static const char *file_type(mode_t mode, off_t size)
 {
@@ -176,20 +175,15 @@ int main(int argc, char **argv)
 	const char *format = NULL;
 	int c, follow = 0, status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "Lc:")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "Lc:")) != -1) {
 		if (c == 'L')
 			follow = 1;
 		else if (c == 'c')
 			format = optarg;
-		else
-			helpopt_fail(usage, 1);
 	}
-	if (optind == argc) {
-		msg_warnx("missing operand");
-		helpopt_fail(usage, 1);
-	}
+	if (optind == argc)
+		cli_usage_error("missing operand");
 	for (int i = optind; i < argc; i++) {
 		struct stat st;
 
@@ -203,6 +197,5 @@ int main(int argc, char **argv)
 		else
 			print_default(argv[i], &st);
 	}
-	outcheck_flush();
-	return status;
+	cli_exit(status);
 }

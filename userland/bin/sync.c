@@ -3,17 +3,16 @@
  */
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
 
-static const char usage[] = "usage: sync\nWrite cached data to the disks.\n";
+static const char usage[] = "\nWrite cached data to the disks.";
 
 int main(int argc, char **argv)
 {
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	if (getopt(argc, argv, "") != -1)
-		helpopt_fail(usage, 1);
+	cli_init(argv[0], usage, 1);
+	/* No options: any is a usage error. */
+	cli_getopt(argc, argv, "");
 	sync();
 	return 0;
 }

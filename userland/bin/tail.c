@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 #define TAIL_CHUNK 65536
 #define TAIL_DEFAULT_LINES 10
@@ -150,7 +150,7 @@ static void follow_once(struct tail_file *f, int nfiles, struct tail_file **last
 		fwrite(buf, 1, got, stdout);
 	}
 	if (fflush(stdout) == EOF)
-		ub_exit(1);
+		cli_exit(1);
 }
 
 static void follow(struct tail_file *files, int nfiles, double interval)
@@ -161,7 +161,7 @@ static void follow(struct tail_file *files, int nfiles, double interval)
 	ts.tv_sec = (time_t)interval;
 	ts.tv_nsec = (long)((interval - (double)ts.tv_sec) * 1e9);
 	if (fflush(stdout) == EOF)
-		ub_exit(1);
+		cli_exit(1);
 	for (;;) {
 		nanosleep(&ts, NULL);
 		for (int i = 0; i < nfiles; i++)
@@ -175,7 +175,7 @@ static void parse_count(const char *arg, const char *what)
 	from_start = *arg == '+';
 	if (*arg == '+' || *arg == '-')
 		arg++;
-	if (!ub_parse_count(arg, -1ULL, &count))
+	if (!cli_parse_count(arg, -1ULL, &count))
 		msg_diex(1, "invalid number of %s: '%s'", what, arg);
 }
 
@@ -236,11 +236,9 @@ int main(int argc, char **argv)
 	struct tail_file *files;
 	char **names;
 
-	ub_init(argv[0], "[-fqv] [-s SECONDS] [-n [+]LINES | -c [+]BYTES | -LINES] [FILE]...", 1);
-	ub_check_help(argc, argv);
+	cli_init(argv[0], "[-fqv] [-s SECONDS] [-n [+]LINES | -c [+]BYTES | -LINES] [FILE]...", 1);
 	old_count_option(argc, argv);
-	ub_permute(argc, argv, "n:c:fqs:v");
-	while ((c = ub_getopt(argc, argv, "n:c:fqs:v")) != -1) {
+	while ((c = cli_getopt(argc, argv, "n:c:fqs:v")) != -1) {
 		if (c == 'n' || c == 'c') {
 			by_bytes = c == 'c';
 			parse_count(optarg, by_bytes ? "bytes" : "lines");
@@ -278,5 +276,5 @@ int main(int argc, char **argv)
 	for (int i = 0; follows && i < nfiles; i++)
 		if (files[i].fd >= 0)
 			follow(files, nfiles, interval); /* never returns */
-	ub_exit(status);
+	cli_exit(status);
 }

@@ -10,12 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: tee [-a] [FILE...]\n"
-			    "Copy standard input to standard output and to each FILE.\n";
+static const char usage[] = "[-a] [FILE...]\n"
+			    "Copy standard input to standard output and to each FILE.";
 
 struct out {
 	int fd;
@@ -55,7 +54,7 @@ static int copy(struct out *outs, int nouts)
 			if (outs[i].fd < 0 || write_all(outs[i].fd, buf, (size_t)n) == 0)
 				continue;
 			if (i == 0 && errno == EPIPE)
-				outcheck_fail();
+				cli_write_error();
 			msg_warn("%s", outs[i].name);
 			outs[i].fd = -1;
 			status = 1;
@@ -69,11 +68,8 @@ int main(int argc, char **argv)
 	int c, flags = O_WRONLY | O_CREAT | O_TRUNC, status = 0, nouts = 1;
 	struct out *outs;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "a")) != -1) {
-		if (c != 'a')
-			helpopt_fail(usage, 1);
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "a")) != -1) {
 		flags = O_WRONLY | O_CREAT | O_APPEND;
 	}
 	outs = calloc((size_t)(argc - optind + 1), sizeof(*outs));

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 #define TEST_ERROR 2
 
@@ -266,10 +266,10 @@ static bool evaluate(char **a, int n)
 
 int main(int argc, char **argv)
 {
-	ub_init(argv[0], "EXPRESSION | [ EXPRESSION ]", TEST_ERROR);
+	cli_init(argv[0], "EXPRESSION | [ EXPRESSION ]", TEST_ERROR);
 	if (!strcmp(msg_prog, "[")) {
 		if (argc == 2 && !strcmp(argv[1], "--help"))
-			ub_help();
+			cli_help();
 		if (argc < 2 || strcmp(argv[argc - 1], "]"))
 			error("missing '%s'", "]");
 		argc--;

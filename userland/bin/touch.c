@@ -12,15 +12,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
 
 static const char usage[] =
-	"usage: touch [-acm] [-d DATE | -t STAMP | -r FILE] FILE...\n"
+	"[-acm] [-d DATE | -t STAMP | -r FILE] FILE...\n"
 	"Set FILEs' times to now, creating them unless -c.\n"
 	"  -a access time only   -m modification time only\n"
 	"  -d DATE   \"YYYY-MM-DD[ HH:MM[:SS]]\" or \"@SECONDS\"\n"
-	"  -t STAMP  [[CC]YY]MMDDhhmm[.ss]   -r FILE  FILE's times\n";
+	"  -t STAMP  [[CC]YY]MMDDhhmm[.ss]   -r FILE  FILE's times";
 
 /* n decimal digits at *p, advancing it; -1 if they are not all digits. */
 static int digits(const char **p, int n)
@@ -162,9 +162,8 @@ int main(int argc, char **argv)
 	struct timespec t[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
 	int c, no_create = 0, only_a = 0, only_m = 0, status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "acmd:t:r:")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "acmd:t:r:")) != -1) {
 		if (c == 'a')
 			only_a = 1;
 		else if (c == 'm')
@@ -173,13 +172,9 @@ int main(int argc, char **argv)
 			no_create = 1;
 		else if (c == 'd' || c == 't' || c == 'r')
 			given_times(c, optarg, t);
-		else
-			helpopt_fail(usage, 1);
 	}
-	if (optind == argc) {
-		msg_warnx("missing file operand");
-		helpopt_fail(usage, 1);
-	}
+	if (optind == argc)
+		cli_usage_error("missing file operand");
 	if (only_m && !only_a)
 		t[0].tv_nsec = UTIME_OMIT;
 	if (only_a && !only_m)

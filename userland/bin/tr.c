@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 #define TR_CHUNK 65536
 
@@ -204,9 +204,8 @@ int main(int argc, char **argv)
 	unsigned char map[256];
 	int c, nsets;
 
-	ub_init(argv[0], "[-cCds] SET1 [SET2]", 1);
-	ub_check_help(argc, argv);
-	while ((c = ub_getopt(argc, argv, "cCds")) != -1) {
+	cli_init(argv[0], "[-cCds] SET1 [SET2]", 1);
+	while ((c = cli_getopt(argc, argv, "+cCds")) != -1) {
 		if (c == 'c' || c == 'C')
 			comp = true;
 		else if (c == 'd')
@@ -216,12 +215,12 @@ int main(int argc, char **argv)
 	}
 	nsets = argc - optind;
 	if (nsets < 1)
-		ub_usage_error("missing operand");
+		cli_usage_error("missing operand");
 	if (nsets == 1 && !delete && !squeeze_opt)
-		ub_usage_error("missing operand after '%s' (two strings must be given when translating)",
+		cli_usage_error("missing operand after '%s' (two strings must be given when translating)",
 			       argv[optind]);
 	if (nsets > 2 || (nsets == 2 && delete && !squeeze_opt))
-		ub_usage_error("extra operand '%s'", argv[optind + (nsets > 2 ? 2 : 1)]);
+		cli_usage_error("extra operand '%s'", argv[optind + (nsets > 2 ? 2 : 1)]);
 	parse_set(&s1, argv[optind], false);
 	if (comp)
 		complement(&s1);
@@ -242,5 +241,5 @@ int main(int argc, char **argv)
 	for (size_t i = 0; squeeze_opt && i < (nsets == 2 ? s2.len : s1.len); i++)
 		squeeze[nsets == 2 ? s2.c[i] : s1.c[i]] = true;
 	run(map, del, squeeze);
-	ub_exit(0);
+	cli_exit(0);
 }

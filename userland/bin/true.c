@@ -4,12 +4,12 @@
  */
 #include <string.h>
 
-#include "ub_cli.h"
+#include "cli.h"
 
 int main(int argc, char **argv)
 {
-	ub_init(argv[0], "[ignored command line arguments]", 0);
+	cli_init(argv[0], "[ignored command line arguments]", 0);
 	if (argc == 2 && !strcmp(argv[1], "--help"))
-		ub_help();
+		cli_help();
 	return 0;
 }

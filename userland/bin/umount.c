@@ -7,30 +7,25 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
 
-static const char usage[] = "usage: umount [-fl] DIRECTORY...\n"
-			    "Unmount the file systems mounted on each DIRECTORY.\n";
+static const char usage[] = "[-fl] DIRECTORY...\n"
+			    "Unmount the file systems mounted on each DIRECTORY.";
 
 int main(int argc, char **argv)
 {
 	int c, flags = 0, status = 0;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "fl")) != -1) {
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "fl")) != -1) {
 		if (c == 'f')
 			flags |= MNT_FORCE;
 		else if (c == 'l')
 			flags |= MNT_DETACH;
-		else
-			helpopt_fail(usage, 1);
 	}
-	if (optind == argc) {
-		msg_warnx("missing operand");
-		helpopt_fail(usage, 1);
-	}
+	if (optind == argc)
+		cli_usage_error("missing operand");
 	for (int i = optind; i < argc; i++) {
 		if (umount2(argv[i], flags) == 0)
 			continue;

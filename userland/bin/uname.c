@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 enum {
 	F_S = 1, F_N = 2, F_R = 4, F_V = 8, F_M = 16, F_P = 32, F_I = 64, F_O = 128,
@@ -33,12 +33,11 @@ int main(int argc, char **argv)
 	bool first = true;
 	int c;
 
-	ub_init(argv[0], "[-asnrvmpio]", 1);
-	ub_check_help(argc, argv);
-	while ((c = ub_getopt(argc, argv, "asnrvmpio")) != -1)
+	cli_init(argv[0], "[-asnrvmpio]", 1);
+	while ((c = cli_getopt(argc, argv, "+asnrvmpio")) != -1)
 		want |= c == 'a' ? F_ALL : 1u << (strchr(opts, c) - opts);
 	if (optind < argc)
-		ub_usage_error("extra operand '%s'", argv[optind]);
+		cli_usage_error("extra operand '%s'", argv[optind]);
 	if (uname(&u) < 0)
 		msg_die(1, "cannot get system name");
 	if (!want)
@@ -49,5 +48,5 @@ int main(int argc, char **argv)
 		if (want & (1u << i))
 			field(values[i], &first);
 	putchar('\n');
-	ub_exit(0);
+	cli_exit(0);
 }

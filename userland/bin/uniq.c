@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 struct line {
 	char *text;
@@ -75,8 +75,8 @@ static bool read_line(struct line *l, FILE *f)
 
 static void parse_number(const char *arg, unsigned long long *out, const char *what)
 {
-	if (!ub_parse_count(arg, -1ULL, out))
-		ub_usage_error("invalid number of %s: '%s'", what, arg);
+	if (!cli_parse_count(arg, -1ULL, out))
+		cli_usage_error("invalid number of %s: '%s'", what, arg);
 }
 
 int main(int argc, char **argv)
@@ -87,10 +87,8 @@ int main(int argc, char **argv)
 	FILE *f;
 	int c;
 
-	ub_init(argv[0], "[-c|-d|-u] [-i] [-f N] [-s N] [-w N] [INPUT [OUTPUT]]", 1);
-	ub_check_help(argc, argv);
-	ub_permute(argc, argv, "cdiuf:s:w:");
-	while ((c = ub_getopt(argc, argv, "cdiuf:s:w:")) != -1) {
+	cli_init(argv[0], "[-c|-d|-u] [-i] [-f N] [-s N] [-w N] [INPUT [OUTPUT]]", 1);
+	while ((c = cli_getopt(argc, argv, "cdiuf:s:w:")) != -1) {
 		if (c == 'c')
 			show_count = true;
 		else if (c == 'd')
@@ -107,15 +105,15 @@ int main(int argc, char **argv)
 			parse_number(optarg, &compare_max, "bytes to compare");
 	}
 	if (argc - optind > 2)
-		ub_usage_error("extra operand '%s'", argv[optind + 2]);
+		cli_usage_error("extra operand '%s'", argv[optind + 2]);
 	if (optind < argc)
 		in = argv[optind];
 	if (argc - optind == 2 && strcmp(argv[optind + 1], "-") &&
 	    !freopen(argv[optind + 1], "w", stdout))
 		msg_die(1, "%s", argv[optind + 1]);
-	f = ub_open(in);
+	f = cli_open(in);
 	if (!f)
-		ub_exit(1);
+		cli_exit(1);
 	if (read_line(&cur, f)) {
 		for (n = 1; read_line(&next, f); n++) {
 			if (same(&cur, &next))
@@ -128,5 +126,5 @@ int main(int argc, char **argv)
 	}
 	free(cur.text);
 	free(next.text);
-	ub_exit(ub_close(f, in) ? 0 : 1);
+	cli_exit(cli_close(f, in) ? 0 : 1);
 }

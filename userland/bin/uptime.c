@@ -9,12 +9,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "helpopt.h"
+#include "cli.h"
 #include "msg.h"
-#include "outcheck.h"
 
-static const char usage[] = "usage: uptime [-p|-s]\n"
-			    "Show how long the system has been running, and its load.\n";
+static const char usage[] = "[-p|-s]\n"
+			    "Show how long the system has been running, and its load.";
 
 static double read_uptime(void)
 {
@@ -84,17 +83,12 @@ int main(int argc, char **argv)
 	int c, mode = 0;
 	long up;
 
-	msg_init(argv[0]);
-	helpopt_check(argc, argv, usage);
-	while ((c = getopt(argc, argv, "ps")) != -1) {
-		if (c != 'p' && c != 's')
-			helpopt_fail(usage, 1);
+	cli_init(argv[0], usage, 1);
+	while ((c = cli_getopt(argc, argv, "ps")) != -1) {
 		mode = c;
 	}
-	if (optind < argc) {
-		msg_warnx("extra operand '%s'", argv[optind]);
-		helpopt_fail(usage, 1);
-	}
+	if (optind < argc)
+		cli_usage_error("extra operand '%s'", argv[optind]);
 	up = (long)read_uptime();
 	if (mode == 'p')
 		print_pretty(up);
@@ -102,6 +96,5 @@ int main(int argc, char **argv)
 		print_since(up);
 	else
 		print_default(up);
-	outcheck_flush();
-	return 0;
+	cli_exit(0);
 }

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 /* The buffer read at a time. */
 #define WC_CHUNK 65536
@@ -132,10 +132,8 @@ int main(int argc, char **argv)
 	int opt, status = 0, shown = 0, width, nfiles;
 	char **files;
 
-	ub_init(argv[0], "[-clmwL] [FILE]...", 1);
-	ub_check_help(argc, argv);
-	ub_permute(argc, argv, opts);
-	while ((opt = ub_getopt(argc, argv, opts)) != -1)
+	cli_init(argv[0], "[-clmwL] [FILE]...", 1);
+	while ((opt = cli_getopt(argc, argv, opts)) != -1)
 		show[column[strchr(opts, opt) - opts]] = any = true;
 	if (!any)
 		show[C_LINES] = show[C_WORDS] = show[C_BYTES] = true;
@@ -145,7 +143,7 @@ int main(int argc, char **argv)
 	nfiles = optind < argc ? argc - optind : 1;
 	width = column_width(files, nfiles, shown);
 	for (int i = 0; i < nfiles; i++) {
-		FILE *f = ub_open(files[i]);
+		FILE *f = cli_open(files[i]);
 
 		if (!f) {
 			status = 1;
@@ -153,11 +151,11 @@ int main(int argc, char **argv)
 		}
 		if (!count_stream(f, &c))
 			status = 1;
-		ub_close(f, files[i]);
+		cli_close(f, files[i]);
 		print_counts(&c, show, width, optind < argc ? files[i] : NULL);
 		add_total(&total, &c);
 	}
 	if (nfiles > 1)
 		print_counts(&total, show, width, "total");
-	ub_exit(status);
+	cli_exit(status);
 }

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 static bool is_executable(const char *path)
 {
@@ -62,16 +62,15 @@ int main(int argc, char **argv)
 	bool all = false, missing = false;
 	int c;
 
-	ub_init(argv[0], "[-a] NAME...", 2);
-	ub_check_help(argc, argv);
-	while ((c = ub_getopt(argc, argv, "a")) != -1)
+	cli_init(argv[0], "[-a] NAME...", 2);
+	while ((c = cli_getopt(argc, argv, "+a")) != -1)
 		all = true;
 	if (optind >= argc)
-		ub_usage_error("missing operand");
+		cli_usage_error("missing operand");
 	if (!path)
 		path = "/bin:/usr/bin";
 	for (int i = optind; i < argc; i++)
 		if (!which_one(argv[i], path, all))
 			missing = true;
-	ub_exit(missing);
+	cli_exit(missing);
 }

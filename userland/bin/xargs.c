@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 /* POSIX exit statuses of xargs. */
 #define X_FAILED 123
@@ -250,9 +250,8 @@ int main(int argc, char **argv)
 	size_t cap = 0;
 	int c, ncmd;
 
-	ub_init(argv[0], "[-0rt] [-n MAX-ARGS] [-I REPLACE] [COMMAND [ARG]...]", 1);
-	ub_check_help(argc, argv);
-	while ((c = ub_getopt(argc, argv, "0rtn:I:")) != -1) {
+	cli_init(argv[0], "[-0rt] [-n MAX-ARGS] [-I REPLACE] [COMMAND [ARG]...]", 1);
+	while ((c = cli_getopt(argc, argv, "+0rtn:I:")) != -1) {
 		if (c == '0')
 			nul_sep = true;
 		else if (c == 'r')
@@ -261,8 +260,8 @@ int main(int argc, char **argv)
 			trace = true;
 		else if (c == 'I')
 			replace = optarg;
-		else if (!ub_parse_count(optarg, -1ULL, &max_args) || !max_args)
-			ub_usage_error("invalid number \"%s\" for -n option", optarg);
+		else if (!cli_parse_count(optarg, -1ULL, &max_args) || !max_args)
+			cli_usage_error("invalid number \"%s\" for -n option", optarg);
 	}
 	cmd = optind < argc ? argv + optind : echo;
 	ncmd = optind < argc ? argc - optind : 1;
@@ -271,5 +270,5 @@ int main(int argc, char **argv)
 	while (replace && read_line(&line, &cap, &arg))
 		run_replaced(cmd, ncmd, arg);
 	free(line);
-	ub_exit(status);
+	cli_exit(status);
 }

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "ub_cli.h"
+#include "cli.h"
 
 /* The line once, repeated to fill a buffer of at least this many bytes. */
 #define YES_BUF_MIN 4096
@@ -41,10 +41,9 @@ int main(int argc, char **argv)
 	size_t len, fill = 0, copies;
 	char *line, *buf;
 
-	ub_init(argv[0], "[STRING]...", 1);
-	ub_check_help(argc, argv);
-	if (ub_getopt(argc, argv, "") != -1)
-		return 1;
+	cli_init(argv[0], "[STRING]...", 1);
+	/* No options: any is a usage error. */
+	cli_getopt(argc, argv, "+");
 	argv += optind - 1;
 	argc -= optind - 1;
 	line = yes_line(argc, argv, &len);

@@ -51,6 +51,11 @@ void msg_warnx(const char *fmt, ...)
 	va_end(ap);
 }
 
+void msg_vwarnx(const char *fmt, va_list ap)
+{
+	msg_vprint(-1, fmt, ap);
+}
+
 void msg_die(int status, const char *fmt, ...)
 {
 	int err = errno;

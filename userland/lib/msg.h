@@ -5,6 +5,8 @@
 #ifndef USERLAND_MSG_H
 #define USERLAND_MSG_H
 
+#include <stdarg.h>
+
 extern const char *msg_prog;
 
 void msg_init(const char *argv0);
@@ -12,6 +14,8 @@ void msg_init(const char *argv0);
 void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "prog: <fmt>" on stderr. */
 void msg_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* msg_warnx with the arguments as a va_list. */
+void msg_vwarnx(const char *fmt, va_list ap);
 /* As msg_warn / msg_warnx, then exit(status). */
 void msg_die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));

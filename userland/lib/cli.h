@@ -1,0 +1,52 @@
+/*
+ * The command line of every utility, handled one way: the usage text and
+ * --help, bad options (getopt's words, then the usage line), GNU's option
+ * permutation, "-" as standard input, and an exit that reports a failed
+ * write to standard output, so that nothing is lost without a word.
+ */
+#ifndef USERLAND_CLI_H
+#define USERLAND_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/*
+ * msg_init(argv0) and remember the usage text and the exit status of a
+ * usage error. The text follows "usage: prog ": its first line is the
+ * synopsis ("[-u] [FILE]..."), any further lines are help for --help only.
+ */
+void cli_init(const char *argv0, const char *usage, int usage_status);
+/* The whole usage text on stdout, then cli_exit(0). */
+void cli_help(void) __attribute__((noreturn));
+/*
+ * For command lines parsed by hand: cli_help() if an option before the
+ * first operand or "--" is "--help".
+ */
+void cli_check_help(int argc, char **argv);
+/*
+ * getopt() the same on every libc: "--help" as an option is cli_help(), a
+ * bad or incomplete option is reported by getopt and ends in cli_usage().
+ * Options are first moved before the operands, as GNU's getopt does
+ * ("grep x file -n"), unless optstring starts with '+' (the operands stop
+ * the options, as POSIX: "env FOO=1 ls -l", "xargs grep -n") or
+ * POSIXLY_CORRECT is set. Everything after "--" stays an operand.
+ */
+int cli_getopt(int argc, char **argv, const char *optstring);
+/* The usage line on stderr, exit with the usage status. */
+void cli_usage(void) __attribute__((noreturn));
+/* "prog: <fmt>" and the usage line on stderr, exit with the usage status. */
+void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* The named file for reading, stdin for "-"; NULL after a warning. */
+FILE *cli_open(const char *name);
+/* Close what cli_open() gave; false after a warning on a read error. */
+bool cli_close(FILE *f, const char *name);
+/* Report the failed write to stdout that errno holds, exit 1. */
+void cli_write_error(void) __attribute__((noreturn));
+/* Flush stdout and exit(status), or cli_write_error(). */
+void cli_exit(int status) __attribute__((noreturn));
+
+/* A decimal number in [0, max] (all of s); false if it is not one. */
+bool cli_parse_count(const char *s, unsigned long long max, unsigned long long *out);
+
+#endif
