@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,6 +104,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (!force) {
+		/*
+		 * init ends every process with SIGTERM, then SIGKILL: outlast
+		 * the first so the caller's prompt does not come back meanwhile.
+		 */
+		signal(SIGTERM, SIG_IGN);
+		signal(SIGHUP, SIG_IGN);
 		ask_init(a);
 		sleep(SHUTDOWN_WAIT);
 		msg_diex(1, "init did not %s the system within %d s", a->verb, SHUTDOWN_WAIT);
