@@ -3,7 +3,6 @@
  * (the kernel has no mremap yet).
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <sys/mman.h>
 #include "syscall.h"
 
