@@ -32,12 +32,12 @@ Every builtin, with a normal and an error case.
   $ test 2 -gt 1; echo $?; [ abc = abd ]; echo $?; [ 1 -eq x ]; echo $?
   0
   1
-  sh: [: x: integer expression expected
+  sh: [: invalid integer 'x'
   2
   $ [ -d / ]; echo $?; [ -f /nonexistent ]; echo $?; [ missing; echo $?
   0
   1
-  sh: [: missing ]
+  sh: [: missing ']'
   2
   $ true; echo $?; false; echo $?; :; echo $?
   0

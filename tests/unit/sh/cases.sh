@@ -557,8 +557,8 @@ t [ 1 = 1
 2
 2
 --- err
-sh: test: abc: integer expression expected
-sh: [: missing ]
+sh: test: invalid integer 'abc'
+sh: [: missing ']'
 --- status 0
 ### true false and colon
 true; echo $?
