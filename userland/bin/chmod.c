@@ -4,8 +4,6 @@
  * are not followed, as coreutils), -f keeps quiet about failures.
  * Options are read by hand: "-w" or "-rwx" is a mode, not options.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "direach.h"
 #include "mode.h"
 #include "msg.h"
 #include "pathjoin.h"
@@ -40,32 +39,21 @@ static int change(const char *path, const struct stat *st)
 
 static int walk(const char *path, int operand);
 
+static int walk_child(const char *child, const char *name, void *arg)
+{
+	(void)name, (void)arg;
+	return walk(child, 0);
+}
+
 static int walk_dir(const char *path)
 {
-	DIR *d = opendir(path);
-	struct dirent *de;
-	int status = 0;
+	int status = dir_each(path, walk_child, NULL);
 
-	if (!d) {
+	if (status < 0) {
 		if (!quiet)
 			msg_warn("cannot read directory '%s'", path);
 		return 1;
 	}
-	while ((errno = 0, de = readdir(d))) {
-		char *child;
-
-		if (path_is_dots(de->d_name))
-			continue;
-		child = path_join(path, de->d_name);
-		status |= walk(child, 0);
-		free(child);
-	}
-	if (errno) {
-		if (!quiet)
-			msg_warn("cannot read directory '%s'", path);
-		status = 1;
-	}
-	closedir(d);
 	return status;
 }
 

@@ -6,8 +6,6 @@
  * a line matched, as POSIX allows).
  */
 #include <ctype.h>
-#include <dirent.h>
-#include <errno.h>
 #include <regex.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,6 +16,7 @@
 
 #include "msg.h"
 #include "cli.h"
+#include "direach.h"
 
 #define GREP_ERROR 2
 #define GREP_OPTIONS "EFGe:f:iyvxwclLnoqsHhm:r"
@@ -216,31 +215,20 @@ static unsigned long long grep_stream(FILE *f, const char *name)
 
 static void grep_file(const char *path);
 
+static int grep_entry(const char *child, const char *name, void *arg)
+{
+	(void)name, (void)arg;
+	grep_file(child);
+	return 0;
+}
+
 static void grep_dir(const char *path)
 {
-	DIR *d = opendir(path);
-	struct dirent *e;
-
-	if (!d) {
+	if (dir_each(path, grep_entry, NULL) < 0) {
 		if (!no_file_errors)
 			msg_warn("%s", path);
 		errors = true;
-		return;
 	}
-	while ((e = readdir(d))) {
-		size_t plen = strlen(path);
-		char *sub;
-
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		sub = malloc(plen + strlen(e->d_name) + 2);
-		if (!sub)
-			msg_die(GREP_ERROR, "out of memory");
-		sprintf(sub, "%s%s%s", path, plen && path[plen - 1] == '/' ? "" : "/", e->d_name);
-		grep_file(sub);
-		free(sub);
-	}
-	closedir(d);
 }
 
 static void report(const char *name, unsigned long long selected)

@@ -4,7 +4,6 @@
  * entry, symbolic links and FIFOs made anew under -R. A new file gets the
  * source's mode less the umask; -p keeps mode, owner and times exactly.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "copytree.h"
+#include "direach.h"
 #include "msg.h"
 #include "pathjoin.h"
 #include "prompt.h"
@@ -136,33 +136,33 @@ static int copy_fifo(const char *dst, const struct stat *st, const struct copy_o
 	return o->preserve ? preserve(dst, st, 0) : 0;
 }
 
+/* Where copy_entries' children go and how. */
+struct copy_walk {
+	const char *dst;
+	const struct copy_opts *o;
+	const struct stat *top;
+};
+
+static int copy_entry(const char *s, const char *name, void *arg)
+{
+	struct copy_walk *w = arg;
+	char *t = path_join(w->dst, name);
+	int status = copy_node(s, t, w->o, w->top);
+
+	free(t);
+	return status;
+}
+
 static int copy_entries(const char *src, const char *dst, const struct copy_opts *o,
 			const struct stat *top)
 {
-	DIR *d = opendir(src);
-	struct dirent *de;
-	int status = 0;
+	struct copy_walk w = { dst, o, top };
+	int status = dir_each(src, copy_entry, &w);
 
-	if (!d) {
-		msg_warn("cannot access '%s'", src);
+	if (status < 0) {
+		msg_warn("cannot read directory '%s'", src);
 		return 1;
 	}
-	while ((errno = 0, de = readdir(d))) {
-		char *s, *t;
-
-		if (path_is_dots(de->d_name))
-			continue;
-		s = path_join(src, de->d_name);
-		t = path_join(dst, de->d_name);
-		status |= copy_node(s, t, o, top);
-		free(s);
-		free(t);
-	}
-	if (errno) {
-		msg_warn("cannot read directory '%s'", src);
-		status = 1;
-	}
-	closedir(d);
 	return status;
 }
 

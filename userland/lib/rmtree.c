@@ -3,13 +3,13 @@
  * itself; a failure inside leaves the directory (and says why) but the
  * rest of the tree is still removed.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "msg.h"
+#include "direach.h"
 #include "pathjoin.h"
 #include "prompt.h"
 #include "rmtree.h"
@@ -31,30 +31,20 @@ static const char *kind(mode_t mode, off_t size)
 	return size ? "regular file" : "regular empty file";
 }
 
+static int remove_child(const char *child, const char *name, void *arg)
+{
+	(void)name;
+	return rmtree(child, arg);
+}
+
 static int remove_children(const char *path, const struct rmtree_opts *o)
 {
-	DIR *d = opendir(path);
-	struct dirent *de;
-	int status = 0;
+	int status = dir_each(path, remove_child, (void *)o);
 
-	if (!d) {
+	if (status < 0) {
 		msg_warn("cannot remove '%s'", path);
 		return 1;
 	}
-	while ((errno = 0, de = readdir(d))) {
-		char *child;
-
-		if (path_is_dots(de->d_name))
-			continue;
-		child = path_join(path, de->d_name);
-		status |= rmtree(child, o);
-		free(child);
-	}
-	if (errno) {
-		msg_warn("cannot remove '%s'", path);
-		status = 1;
-	}
-	closedir(d);
 	return status;
 }
 
