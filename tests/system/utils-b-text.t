@@ -45,7 +45,29 @@
   head: invalid number of lines: 'x'
   1
   $ head nosuch; echo $?
-  head: nosuch: No such file or directory
+  head: cannot open 'nosuch' for reading: No such file or directory
+  1
+  $ head -n -10 n
+  1
+  2
+  $ env echo -ne 'a\nb' | head -n -1
+  a
+  $ head -c -4 a
+  hello world
+  $ yes 1234567 | head -n 2000 > big; head -c 1k big | wc -c; head -c 2b big | wc -c; head -c 1kB big | wc -c; head -c 1KiB big | wc -c
+  1024
+  1024
+  1000
+  1024
+  $ head -c 1x big; echo $?; head -n 1Y big; echo $?
+  head: invalid number of bytes: '1x'
+  1
+  head: invalid number of lines: '1Y': Value too large for defined data type
+  1
+  $ head -n -x n; head -n +x n; head / >/dev/null; echo $?
+  head: invalid number of lines: 'x'
+  head: invalid number of lines: '+x'
+  head: error reading '/': Is a directory
   1
 # tail
   $ tail -n 2 n
@@ -72,6 +94,29 @@
   foo
   $ tail -n y n; echo $?
   tail: invalid number of lines: 'y'
+  1
+  $ tail -c 1k big | wc -c; tail -c +1KiB big | wc -c; tail -n -1 n
+  1024
+  14977
+  12
+  $ tail -c 99999999999999999999 n; echo $?; tail -n +1x n; echo $?
+  tail: invalid number of bytes: '99999999999999999999': Value too large for defined data type
+  1
+  tail: invalid number of lines: '+1x'
+  1
+  $ tail nosuch; echo $?
+  tail: cannot open 'nosuch' for reading: No such file or directory
+  1
+  $ tail -f nosuch; echo $?
+  tail: cannot open 'nosuch' for reading: No such file or directory
+  tail: no files remaining
+  1
+  $ tail -f / nosuch; echo $?
+  ==> / <==
+  tail: error reading '/': Is a directory
+  tail: /: cannot follow end of this type of file; giving up on this name
+  tail: cannot open 'nosuch' for reading: No such file or directory
+  tail: no files remaining
   1
 # cut
   $ env echo -ne 'a:b:c:d\nnone\n1:2\n' > c; cut -d: -f2 c

@@ -1,6 +1,7 @@
 /*
- * head: the first lines (-n N, or the old -N) or bytes (-c N) of files, as
- * coreutils: "==> name <==" headers when there are several (-q never, -v
+ * head: the first lines (-n N, or the old -N) or bytes (-c N) of files, or
+ * all but the last N (-n -N, -c -N), N with coreutils' units (1k, 2MiB,
+ * 5kB...): "==> name <==" headers when there are several (-q never, -v
  * always). Reads with read(2) and gives back what it read past the end of
  * its part when the input can seek, so "{ head -n1; cat; } < file" works.
  */
@@ -18,7 +19,7 @@
 #define HEAD_CHUNK 65536
 #define HEAD_DEFAULT_LINES 10
 
-static bool by_bytes;
+static bool by_bytes, all_but_last;
 static unsigned long long limit = HEAD_DEFAULT_LINES;
 
 /* How many bytes of buf belong to the output; counts the lines it takes. */
@@ -39,18 +40,76 @@ static size_t take(const char *buf, size_t len, unsigned long long *left)
 	return *left ? len : (size_t)(p - buf);
 }
 
+/*
+ * -n -N, -c -N: how many leading bytes of buf are surely not among the
+ * last limit lines (bytes). Before the end an unfinished line may still
+ * grow; at the end it counts as a line.
+ */
+static size_t printable(const char *buf, size_t len, bool at_end)
+{
+	unsigned long long kept = 0;
+
+	if (by_bytes)
+		return len > limit ? len - limit : 0;
+	if (!limit)
+		return len;
+	if (at_end && len && buf[len - 1] != '\n')
+		kept = 1;
+	for (size_t i = len; i > 0; i--) {
+		if (buf[i - 1] != '\n')
+			continue;
+		if (kept == limit)
+			return i;
+		kept++;
+	}
+	return 0;
+}
+
+/* All but the last part: what cannot be among it yet is printed as it comes. */
+static bool head_all_but(int fd, const char *name)
+{
+	size_t len = 0, cap = 2 * HEAD_CHUNK, n;
+	char *buf = malloc(cap);
+	ssize_t got;
+
+	for (;;) {
+		if (!buf)
+			msg_die(1, "out of memory");
+		got = read(fd, buf + len, HEAD_CHUNK);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		len += got;
+		n = printable(buf, len, false);
+		fwrite(buf, 1, n, stdout);
+		memmove(buf, buf + n, len - n);
+		len -= n;
+		if (cap - len < HEAD_CHUNK)
+			buf = realloc(buf, cap *= 2);
+	}
+	if (got < 0)
+		msg_warn("error reading '%s'", name);
+	else
+		fwrite(buf, 1, printable(buf, len, true), stdout);
+	free(buf);
+	return got == 0;
+}
+
 static bool head_fd(int fd, const char *name)
 {
 	static char buf[HEAD_CHUNK];
 	unsigned long long left = limit;
 	ssize_t got;
 
+	if (all_but_last)
+		return head_all_but(fd, name);
 	while (left) {
 		got = read(fd, buf, sizeof(buf));
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			msg_warn("%s", name);
+			msg_warn("error reading '%s'", name);
 			return false;
 		}
 		if (!got)
@@ -63,6 +122,14 @@ static bool head_fd(int fd, const char *name)
 			lseek(fd, (off_t)n - got, SEEK_CUR);
 	}
 	return true;
+}
+
+/* -n/-c's argument: [+]N, or -N for all but the last N. */
+static void parse_limit(const char *arg)
+{
+	all_but_last = *arg == '-';
+	limit = cli_size_arg(arg + (*arg == '-' || *arg == '+'), arg + all_but_last,
+			     by_bytes ? "bytes" : "lines");
 }
 
 /* The old form "-N" (first) is "-nN". */
@@ -85,7 +152,7 @@ int main(int argc, char **argv)
 	int c, status = 0, verbose = -1, nfiles, headers = 0;
 	char **files;
 
-	cli_init(argv[0], "[-qv] [-n LINES | -c BYTES | -LINES] [FILE]...", 1);
+	cli_init(argv[0], "[-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...", 1);
 	old_count_option(argc, argv);
 	while ((c = cli_getopt(argc, argv, "n:c:qv")) != -1) {
 		if (c == 'q' || c == 'v') {
@@ -93,8 +160,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		by_bytes = c == 'c';
-		if (!cli_parse_count(optarg, -1ULL, &limit))
-			msg_diex(1, "invalid number of %s: '%s'", by_bytes ? "bytes" : "lines", optarg);
+		parse_limit(optarg);
 	}
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
@@ -106,7 +172,7 @@ int main(int argc, char **argv)
 		int fd = is_stdin ? STDIN_FILENO : open(files[i], O_RDONLY);
 
 		if (fd < 0) {
-			msg_warn("%s", files[i]);
+			msg_warn("cannot open '%s' for reading", files[i]);
 			status = 1;
 			continue;
 		}

@@ -1,9 +1,11 @@
 /*
  * tail: the last lines (-n N) or bytes (-c N) of files, or all from the
- * Nth on (-n +N, -c +N; the old forms -N and +N too), as coreutils, with
- * "==> name <==" headers for several files (-q never, -v always). -f keeps
- * polling the files (every -s seconds, 1 by default) for appended data and
- * starts over when one is truncated.
+ * Nth on (-n +N, -c +N; the old forms -N and +N too), N with coreutils'
+ * units (1k, 2MiB...), with "==> name <==" headers for several files (-q
+ * never, -v always). -f keeps polling the files (every -s seconds, 1 by
+ * default: coreutils' way without inotify) for appended data and starts
+ * over when one is truncated; -F follows the names instead, reopening a
+ * file that was replaced, removed or not there yet. SIGINT ends it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,14 +23,17 @@
 #define TAIL_CHUNK 65536
 #define TAIL_DEFAULT_LINES 10
 
-static bool by_bytes, from_start;
+static bool by_bytes, from_start, follow_names;
 static unsigned long long count = TAIL_DEFAULT_LINES;
 static int headers;
 
 struct tail_file {
 	const char *name;	/* as given; "standard input" for "-" */
-	int fd;
+	const char *path;	/* as given; NULL for "-" */
+	int fd;			/* -1: not open (-F tries again) */
 	off_t offset;		/* how far it has been printed, for -f */
+	dev_t dev;		/* which file fd is, for -F */
+	ino_t ino;
 };
 
 static void header(const struct tail_file *f)
@@ -45,7 +50,7 @@ static ssize_t read_chunk(struct tail_file *f, char *buf)
 		got = read(f->fd, buf, TAIL_CHUNK);
 	while (got < 0 && errno == EINTR);
 	if (got < 0)
-		msg_warn("%s", f->name);
+		msg_warn("error reading '%s'", f->name);
 	else
 		f->offset += got;
 	return got;
@@ -153,6 +158,39 @@ static void follow_once(struct tail_file *f, int nfiles, struct tail_file **last
 		cli_exit(1);
 }
 
+/* -F: reopen f's name when it is another file now, or there again; true if it was. */
+static bool recheck(struct tail_file *f, struct tail_file **last)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(f->path, &st) < 0) {
+		if (f->fd >= 0) {
+			msg_warn("'%s' has become inaccessible", f->name);
+			close(f->fd);
+			f->fd = -1;
+		}
+		return false;
+	}
+	if (f->fd >= 0 && st.st_dev == f->dev && st.st_ino == f->ino)
+		return false;
+	fd = open(f->path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	msg_warnx("'%s' has %s;  following new file", f->name,
+		  f->fd >= 0 ? "been replaced" : "appeared");
+	/* After a gap, its text gets a header again (as coreutils). */
+	if (f->fd < 0)
+		*last = NULL;
+	else
+		close(f->fd);
+	f->fd = fd;
+	f->offset = 0;
+	f->dev = st.st_dev;
+	f->ino = st.st_ino;
+	return true;
+}
+
 static void follow(struct tail_file *files, int nfiles, double interval)
 {
 	struct tail_file *last = &files[nfiles - 1];
@@ -164,19 +202,19 @@ static void follow(struct tail_file *files, int nfiles, double interval)
 		cli_exit(1);
 	for (;;) {
 		nanosleep(&ts, NULL);
-		for (int i = 0; i < nfiles; i++)
+		for (int i = 0; i < nfiles; i++) {
 			if (files[i].fd >= 0)
 				follow_once(&files[i], nfiles, &last);
+			if (follow_names && files[i].path && recheck(&files[i], &last))
+				follow_once(&files[i], nfiles, &last);
+		}
 	}
 }
 
 static void parse_count(const char *arg, const char *what)
 {
 	from_start = *arg == '+';
-	if (*arg == '+' || *arg == '-')
-		arg++;
-	if (!cli_parse_count(arg, -1ULL, &count))
-		msg_diex(1, "invalid number of %s: '%s'", what, arg);
+	count = cli_size_arg(arg + (*arg == '+' || *arg == '-'), arg + (*arg == '-'), what);
 }
 
 /* The old forms "-N" and "+N" (first) are "-nN" and "-n+N". */
@@ -207,15 +245,19 @@ static double parse_interval(const char *arg)
 /* Open a file operand; fd -1 (after a warning) if it cannot be. */
 static struct tail_file open_file(const char *arg)
 {
-	struct tail_file f = { arg, STDIN_FILENO, 0 };
+	struct tail_file f = { arg, arg, STDIN_FILENO, 0, 0, 0 };
+	struct stat st;
 
 	if (!strcmp(arg, "-")) {
 		f.name = "standard input";
+		f.path = NULL;
 		return f;
 	}
 	f.fd = open(arg, O_RDONLY);
 	if (f.fd < 0)
-		msg_warn("%s", arg);
+		msg_warn("cannot open '%s' for reading", arg);
+	else if (!fstat(f.fd, &st))
+		f.dev = st.st_dev, f.ino = st.st_ino;
 	return f;
 }
 
@@ -230,20 +272,21 @@ static bool followable(int fd)
 int main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
-	int c, status = 0, verbose = -1, nfiles;
-	bool follows = false;
+	int c, status = 0, verbose = -1, nfiles, followed = 0;
+	bool follows = false, ok;
 	double interval = 1;
 	struct tail_file *files;
 	char **names;
 
-	cli_init(argv[0], "[-fqv] [-s SECONDS] [-n [+]LINES | -c [+]BYTES | -LINES] [FILE]...", 1);
+	cli_init(argv[0], "[-fFqv] [-s SECONDS] [-n [+]LINES | -c [+]BYTES | -LINES] [FILE]...", 1);
 	old_count_option(argc, argv);
-	while ((c = cli_getopt(argc, argv, "n:c:fqs:v")) != -1) {
+	while ((c = cli_getopt(argc, argv, "n:c:fFqs:v")) != -1) {
 		if (c == 'n' || c == 'c') {
 			by_bytes = c == 'c';
 			parse_count(optarg, by_bytes ? "bytes" : "lines");
-		} else if (c == 'f') {
+		} else if (c == 'f' || c == 'F') {
 			follows = true;
+			follow_names = c == 'F';
 		} else if (c == 's') {
 			interval = parse_interval(optarg);
 		} else {
@@ -259,22 +302,28 @@ int main(int argc, char **argv)
 		msg_die(1, "out of memory");
 	for (int i = 0; i < nfiles; i++) {
 		files[i] = open_file(names[i]);
+		followed += follows && follow_names && files[i].path;
 		if (files[i].fd < 0) {
 			status = 1;
 			continue;
 		}
 		if (verbose)
 			header(&files[i]);
-		if (!(from_start ? tail_from(&files[i]) : tail_end(&files[i])))
-			status = 1;
-		if (!follows || !followable(files[i].fd)) {
+		ok = from_start ? tail_from(&files[i]) : tail_end(&files[i]);
+		status |= !ok;
+		if (follows && !ok)
+			msg_warnx("%s: cannot follow end of this type of file; giving up on this name",
+				  files[i].name);
+		if (!follows || !ok || !followable(files[i].fd)) {
 			if (files[i].fd != STDIN_FILENO)
 				close(files[i].fd);
 			files[i].fd = -1;
 		}
+		followed += files[i].fd >= 0 && !(follow_names && files[i].path);
 	}
-	for (int i = 0; follows && i < nfiles; i++)
-		if (files[i].fd >= 0)
-			follow(files, nfiles, interval); /* never returns */
+	if (followed)
+		follow(files, nfiles, interval); /* never returns */
+	if (follows && status)
+		msg_warnx("no files remaining");
 	cli_exit(status);
 }

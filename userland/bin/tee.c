@@ -36,14 +36,19 @@ static int write_all(int fd, const char *buf, size_t n)
 	return 0;
 }
 
-/* Copies stdin to every output still open; returns 1 if anything failed. */
+/*
+ * Copies stdin to every output still open; returns 1 if anything failed.
+ * An output whose reader went away (EPIPE: SIGPIPE is ignored, or it
+ * would have ended tee) is dropped without a word, as coreutils' tee
+ * does; tee stops when no output is left.
+ */
 static int copy(struct out *outs, int nouts)
 {
 	char buf[65536];
 	ssize_t n;
-	int status = 0;
+	int status = 0, open_outs = nouts;
 
-	while ((n = read(STDIN_FILENO, buf, sizeof(buf))) != 0) {
+	while (open_outs && (n = read(STDIN_FILENO, buf, sizeof(buf))) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -53,10 +58,11 @@ static int copy(struct out *outs, int nouts)
 		for (int i = 0; i < nouts; i++) {
 			if (outs[i].fd < 0 || write_all(outs[i].fd, buf, (size_t)n) == 0)
 				continue;
-			if (i == 0 && errno == EPIPE)
-				cli_write_error();
-			msg_warn("%s", outs[i].name);
 			outs[i].fd = -1;
+			open_outs--;
+			if (errno == EPIPE)
+				continue;
+			msg_warn("%s", outs[i].name);
 			status = 1;
 		}
 	}

@@ -59,8 +59,6 @@ int main(int argc, char **argv)
 
 			if (w < 0 && errno == EINTR)
 				continue;
-			if (w < 0 && errno == EPIPE)
-				exit(1);
 			if (w <= 0)
 				msg_die(1, "standard output");
 			done += w;

@@ -155,9 +155,6 @@ bool cli_close(FILE *f, const char *name)
 
 void cli_write_error(void)
 {
-	/* A reader that went away ends the program quietly, as SIGPIPE would. */
-	if (errno == EPIPE)
-		exit(1);
 	msg_die(1, "write error");
 }
 
@@ -184,4 +181,71 @@ bool cli_parse_count(const char *s, unsigned long long max, unsigned long long *
 		return false;
 	*out = v;
 	return true;
+}
+
+/* The power of the base a size's unit letter stands for; -1 if none. */
+static int size_power(char unit)
+{
+	static const char units[] = "kMGTPEZY";
+	const char *u;
+
+	if (unit == 'K')
+		return 1;
+	if (unit == 'm')
+		return 2;
+	u = unit ? strchr(units, unit) : NULL;
+	return u ? (int)(u - units) + 1 : -1;
+}
+
+int cli_parse_size(const char *s, unsigned long long *out)
+{
+	unsigned long long v, base = 1024, scale = 1;
+	int power = 0;
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s < '0' || *s > '9')
+		return EINVAL;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno)
+		return EOVERFLOW;
+	if (*end == 'b') {
+		scale = 512;
+		end++;
+	} else if (*end) {
+		power = size_power(*end++);
+		if (power < 0)
+			return EINVAL;
+		if (*end == 'B')
+			base = 1000, end++;
+		else if (end[0] == 'i' && end[1] == 'B')
+			end += 2;
+	}
+	if (*end)
+		return EINVAL;
+	while (power--) {
+		if (scale > -1ULL / base)
+			return EOVERFLOW;
+		scale *= base;
+	}
+	if (v && scale > -1ULL / v)
+		return EOVERFLOW;
+	*out = v * scale;
+	return 0;
+}
+
+unsigned long long cli_size_arg(const char *s, const char *arg, const char *what)
+{
+	unsigned long long v;
+	int err = cli_parse_size(s, &v);
+
+	if (err == EOVERFLOW) {
+		errno = err;
+		msg_die(1, "invalid number of %s: '%s'", what, arg);
+	}
+	if (err)
+		msg_diex(1, "invalid number of %s: '%s'", what, arg);
+	return v;
 }

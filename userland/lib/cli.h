@@ -49,4 +49,18 @@ void cli_exit(int status) __attribute__((noreturn));
 /* A decimal number in [0, max] (all of s); false if it is not one. */
 bool cli_parse_count(const char *s, unsigned long long max, unsigned long long *out);
 
+/*
+ * A size as coreutils reads it (head -c, tail -c): decimal digits after
+ * optional blanks, then an optional unit: b (512), k or K (1024), m or M,
+ * G, T, P, E, Z, Y (powers of 1024), each but b also with "iB" (the same)
+ * or "B" (powers of 1000: kB, MB...). 0, or EINVAL (not a size) or
+ * EOVERFLOW (too large).
+ */
+int cli_parse_size(const char *s, unsigned long long *out);
+/*
+ * cli_parse_size(s), or exit 1 after coreutils' "invalid number of WHAT:
+ * 'ARG'" (ARG: the text as the user wrote it, s its number part).
+ */
+unsigned long long cli_size_arg(const char *s, const char *arg, const char *what);
+
 #endif
