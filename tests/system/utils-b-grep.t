@@ -68,11 +68,11 @@
   2
   $ grep; echo $?
   grep: no pattern given
-  usage: grep [-EFGHhiLlnoqrsvwx] [-m NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...
+  usage: grep [-EFGHhiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...
   2
   $ grep -z foo g; echo $?
   grep: invalid option -- 'z'
-  usage: grep [-EFGHhiLlnoqrsvwx] [-m NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...
+  usage: grep [-EFGHhiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...
   2
   $ grep -c '^root:' /etc/passwd; grep -n x /nonexistent; echo $?
   1
@@ -82,3 +82,97 @@
   d/e/f:foo
   $ grep foo g -c
   2
+# context: -A -B -C -NUM, "--" between groups and files, -m, -o, -v
+  $ env echo -ne '1\n2 x\n3\n4\n5\n6 x\n7\n8\n9\n10\n11 x\n12 x\n13\n' > c; grep -n -C1 x c
+  1-1
+  2:2 x
+  3-3
+  --
+  5-5
+  6:6 x
+  7-7
+  --
+  10-10
+  11:11 x
+  12:12 x
+  13-13
+  $ grep -A1 -m2 x c
+  2 x
+  3
+  --
+  6 x
+  7
+  $ grep -B2 x c h
+  c-1
+  c:2 x
+  --
+  c-4
+  c-5
+  c:6 x
+  --
+  c-9
+  c-10
+  c:11 x
+  c:12 x
+  --
+  h:x
+  $ grep -2 -n 6 c
+  4-4
+  5-5
+  6:6 x
+  7-7
+  8-8
+  $ grep -A0 x c
+  2 x
+  --
+  6 x
+  --
+  11 x
+  12 x
+  $ grep -o -C1 x c
+  x
+  --
+  x
+  --
+  x
+  x
+  $ grep -A 5 -m1 -n x c
+  2:2 x
+  3-3
+  4-4
+  5-5
+  6-6 x
+  7-7
+  $ grep -vn -A1 '[0-9]' c; echo $?
+  1
+  $ grep -A1 -C3 -n 12 c
+  9-9
+  10-10
+  11-11 x
+  12:12 x
+  13-13
+  $ grep -c -C1 x c; grep -A x x c; echo $?; grep -C -1 x c; echo $?
+  4
+  grep: x: invalid context length argument
+  2
+  grep: -1: invalid context length argument
+  2
+  $ grep -m x x c; echo $?
+  grep: invalid max count
+  2
+# -r skips symbolic links inside the tree, -R follows them; no operand: "."
+  $ mkdir -p rt/sub && echo x > rt/sub/f && ln -s sub/f rt/lf && ln -s sub rt/ld && echo x > rt/g; cd rt; grep -r x | sort
+  g:x
+  sub/f:x
+  $ grep -R x | sort
+  g:x
+  ld/f:x
+  lf:x
+  sub/f:x
+  $ grep -r x lf ld | sort; cd ..
+  ld/f:x
+  lf:x
+# a reader that goes away ends grep (SIGPIPE)
+  $ (yes | grep y; echo "grep: $?" >&2) | head -n 1
+  y
+  grep: 141

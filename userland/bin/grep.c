@@ -1,11 +1,14 @@
 /*
  * grep: print the lines that match patterns, as POSIX and GNU grep: basic
  * regular expressions by default, -E extended, -F fixed strings; -e and -f
- * for several patterns; -i -v -x -w -c -l -L -n -o -q -s -H -h -m N -r.
- * Exit 0 if a line was selected, 1 if none, 2 on an error (0 with -q once
- * a line matched, as POSIX allows).
+ * for several patterns; -i -v -x -w -c -l -L -n -o -q -s -H -h -m N, -r
+ * (symbolic links followed on the command line only) and -R (everywhere),
+ * context lines -A N, -B N, -C N and -N with "--" between groups. Exit 0
+ * if a line was selected, 1 if none, 2 on an error (0 with -q once a line
+ * matched, as POSIX allows).
  */
 #include <ctype.h>
+#include <limits.h>
 #include <regex.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,7 +22,7 @@
 #include "direach.h"
 
 #define GREP_ERROR 2
-#define GREP_OPTIONS "EFGe:f:iyvxwclLnoqsHhm:r"
+#define GREP_OPTIONS "EFGe:f:iyvxwclLnoqsHhm:rRA:B:C:0123456789"
 
 struct pattern {
 	char *text;
@@ -30,10 +33,23 @@ struct pattern {
 static struct pattern *pats;
 static size_t npats;
 static bool fixed, extended, icase, invert, whole_line, whole_word, count_only, list_files,
-	list_missing, number, only_matching, quiet, no_file_errors, recursive;
+	list_missing, number, only_matching, quiet, no_file_errors, recursive, deref_all;
 static int with_name = -1;	/* -H 1, -h 0, else by the number of files */
 static unsigned long long max_count = -1ULL;
 static bool errors, selected_any;
+/* Context: lines before and after each selected one; groups get "--" between them. */
+static unsigned long long before_n, after_n;
+static bool context, printed_any;
+
+/* A line kept for -B until it is printed as context or too far back. */
+struct held {
+	char *text;
+	size_t len;
+	unsigned long long lineno;
+};
+
+static struct held *ring;
+static size_t ring_cap, ring_len, ring_head;
 
 static void add_pattern(const char *text, size_t len)
 {
@@ -159,12 +175,13 @@ static bool find_next(const char *line, size_t len, size_t from, size_t *so, siz
 	return found;
 }
 
-static void prefix(const char *name, unsigned long long lineno)
+/* "name:" and "lineno:" as asked; '-' instead of ':' for context lines. */
+static void prefix(const char *name, unsigned long long lineno, char sep)
 {
 	if (with_name)
-		printf("%s:", name);
+		printf("%s%c", name, sep);
 	if (number)
-		printf("%llu:", lineno);
+		printf("%llu%c", lineno, sep);
 }
 
 static void print_matches(const char *name, unsigned long long lineno, const char *line,
@@ -174,7 +191,7 @@ static void print_matches(const char *name, unsigned long long lineno, const cha
 
 	while (from <= len && find_next(line, len, from, &so, &eo)) {
 		if (eo > so) {
-			prefix(name, lineno);
+			prefix(name, lineno, ':');
 			fwrite(line + so, 1, eo - so, stdout);
 			putchar('\n');
 		}
@@ -182,49 +199,131 @@ static void print_matches(const char *name, unsigned long long lineno, const cha
 	}
 }
 
-/* Search one stream; the number of lines selected. */
+/*
+ * Print a selected line (sep ':') or a context line ('-'), after "--" if
+ * it does not follow the last line printed (*last, 0: none in this file).
+ * -o prints only the matches, and no context, but the groups still count.
+ */
+static void out_line(const char *name, unsigned long long lineno, const char *line, size_t len,
+		     char sep, unsigned long long *last)
+{
+	if (context && printed_any && (!*last || lineno > *last + 1))
+		puts("--");
+	printed_any = true;
+	*last = lineno;
+	if (only_matching && sep == ':' && !invert) {
+		print_matches(name, lineno, line, len);
+	} else if (!only_matching) {
+		prefix(name, lineno, sep);
+		fwrite(line, 1, len, stdout);
+		putchar('\n');
+	}
+	/* A reader gone with SIGPIPE ignored: stop now, as GNU grep. */
+	if (ferror(stdout))
+		msg_die(GREP_ERROR, "write error");
+}
+
+/* Keep a line for -B: the oldest goes once before_n are kept. */
+static void hold_line(const char *line, size_t len, unsigned long long lineno)
+{
+	if (!before_n)
+		return;
+	if (ring_len == before_n) {
+		free(ring[ring_head].text);
+		ring_head = (ring_head + 1) % ring_cap;
+		ring_len--;
+	}
+	if (ring_len == ring_cap) {
+		size_t cap = ring_cap * 2 + 8 < before_n ? ring_cap * 2 + 8 : before_n;
+		struct held *r = malloc(cap * sizeof(*r));
+
+		if (!r)
+			msg_die(GREP_ERROR, "out of memory");
+		for (size_t i = 0; i < ring_len; i++)
+			r[i] = ring[(ring_head + i) % ring_cap];
+		free(ring);
+		ring = r;
+		ring_cap = cap;
+		ring_head = 0;
+	}
+	struct held *h = &ring[(ring_head + ring_len++) % ring_cap];
+
+	h->text = malloc(len + 1);
+	if (!h->text)
+		msg_die(GREP_ERROR, "out of memory");
+	memcpy(h->text, line, len + 1);
+	h->len = len;
+	h->lineno = lineno;
+}
+
+/* The kept lines, printed as context (name set) or only dropped (NULL). */
+static void flush_held(const char *name, unsigned long long *last)
+{
+	for (; ring_len; ring_len--, ring_head = (ring_head + 1) % ring_cap) {
+		struct held *h = &ring[ring_head];
+
+		if (name)
+			out_line(name, h->lineno, h->text, h->len, '-', last);
+		free(h->text);
+	}
+}
+
+/*
+ * Search one stream; the number of lines selected. Once max_count are,
+ * what follows is only trailing context, as GNU grep.
+ */
 static unsigned long long grep_stream(FILE *f, const char *name)
 {
-	unsigned long long lineno = 0, selected = 0;
+	unsigned long long lineno = 0, selected = 0, after_left = 0, last = 0;
 	char *line = NULL;
 	size_t cap = 0, so, eo;
 	ssize_t len;
 
-	while (selected < max_count && (len = getline(&line, &cap, f)) > 0) {
+	while ((selected < max_count || after_left) && (len = getline(&line, &cap, f)) > 0) {
 		lineno++;
 		if (line[len - 1] == '\n')
 			line[--len] = '\0';
-		if (find_next(line, len, 0, &so, &eo) == invert)
+		if (selected >= max_count || find_next(line, len, 0, &so, &eo) == invert) {
+			if (after_left) {
+				after_left--;
+				out_line(name, lineno, line, len, '-', &last);
+			} else {
+				hold_line(line, len, lineno);
+			}
 			continue;
+		}
 		selected++;
 		if (quiet)
 			exit(0);
 		if (count_only || list_files || list_missing)
 			continue;
-		if (only_matching && !invert) {
-			print_matches(name, lineno, line, len);
-			continue;
-		}
-		prefix(name, lineno);
-		fwrite(line, 1, len, stdout);
-		putchar('\n');
+		flush_held(name, &last);
+		out_line(name, lineno, line, len, ':', &last);
+		after_left = after_n;
 	}
+	flush_held(NULL, NULL);
 	free(line);
 	return selected;
 }
 
 static void grep_file(const char *path);
 
+/* -r: symbolic links met inside the tree are skipped (-R follows them). */
 static int grep_entry(const char *child, const char *name, void *arg)
 {
+	struct stat st;
+
 	(void)name, (void)arg;
-	grep_file(child);
+	if (!deref_all && !lstat(child, &st) && S_ISLNK(st.st_mode))
+		return 0;
+	/* Without operands the walk of "." names its files "sub/f", not "./sub/f". */
+	grep_file(arg ? name : child);
 	return 0;
 }
 
-static void grep_dir(const char *path)
+static void grep_dir(const char *path, bool implicit)
 {
-	if (dir_each(path, grep_entry, NULL) < 0) {
+	if (dir_each(path, grep_entry, implicit ? (void *)path : NULL) < 0) {
 		if (!no_file_errors)
 			msg_warn("%s", path);
 		errors = true;
@@ -244,7 +343,7 @@ static void report(const char *name, unsigned long long selected)
 		selected_any = true;
 }
 
-/* One operand: a file, "-", or with -r a directory to walk. */
+/* One operand or file found by -r: a file, "-", or a directory to walk. */
 static void grep_file(const char *path)
 {
 	bool is_stdin = !strcmp(path, "-");
@@ -253,7 +352,7 @@ static void grep_file(const char *path)
 	FILE *f;
 
 	if (recursive && !is_stdin && !stat(path, &st) && S_ISDIR(st.st_mode)) {
-		grep_dir(path);
+		grep_dir(path, false);
 		return;
 	}
 	f = is_stdin ? stdin : fopen(path, "r");
@@ -275,9 +374,37 @@ static void grep_file(const char *path)
 		fclose(f);
 }
 
+/* -A, -B, -C NUM: a count of lines, up to GNU grep's limit (intmax_t). */
+static long long context_arg(const char *arg)
+{
+	unsigned long long v;
+
+	if (!cli_parse_count(arg, LLONG_MAX, &v))
+		msg_diex(GREP_ERROR, "%s: invalid context length argument", arg);
+	return (long long)v;
+}
+
+/*
+ * The context: -A and -B as given, else -C or -NUM; none where no lines
+ * are printed (-c -l -L -q).
+ */
+static void set_context(long long before, long long after, long long both)
+{
+	context = before >= 0 || after >= 0 || both >= 0;
+	if (count_only || list_files || list_missing || quiet)
+		context = false;
+	if (!context)
+		return;
+	before_n = before >= 0 ? before : both >= 0 ? both : 0;
+	after_n = after >= 0 ? after : both >= 0 ? both : 0;
+}
+
 static void options(int argc, char **argv)
 {
 	bool have_patterns = false;
+	long long before = -1, after = -1, both = -1;
+	/* -NUM: digits in one word make one number; another word starts anew. */
+	int word, digit_word = -1;
 	/* The options that only set a flag, and their flags. */
 	static const char flag_opts[] = "iyvxwclLnoqsr";
 	static bool *const flag_vars[] = {
@@ -286,7 +413,14 @@ static void options(int argc, char **argv)
 	};
 	int c;
 
-	while ((c = cli_getopt(argc, argv, GREP_OPTIONS)) != -1) {
+	for (word = optind; (c = cli_getopt(argc, argv, GREP_OPTIONS)) != -1; word = optind) {
+		if (isdigit(c)) {
+			if (digit_word != word || both > LLONG_MAX / 10 - 9)
+				both = 0;
+			both = both * 10 + (c - '0');
+			digit_word = word;
+			continue;
+		}
 		switch (c) {
 		case 'E':
 		case 'F':
@@ -308,7 +442,19 @@ static void options(int argc, char **argv)
 			break;
 		case 'm':
 			if (!cli_parse_count(optarg, -1ULL, &max_count))
-				cli_usage_error("invalid max count");
+				msg_diex(GREP_ERROR, "invalid max count");
+			break;
+		case 'A':
+			after = context_arg(optarg);
+			break;
+		case 'B':
+			before = context_arg(optarg);
+			break;
+		case 'C':
+			both = context_arg(optarg);
+			break;
+		case 'R':
+			deref_all = recursive = true;
 			break;
 		default:
 			*flag_vars[strchr(flag_opts, c) - flag_opts] = true;
@@ -320,21 +466,25 @@ static void options(int argc, char **argv)
 		add_patterns(argv[optind], strlen(argv[optind]));
 		optind++;
 	}
+	set_context(before, after, both);
 }
 
 int main(int argc, char **argv)
 {
 	int nfiles;
 
-	cli_init(argv[0], "[-EFGHhiLlnoqrsvwx] [-m NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...",
+	cli_init(argv[0], "[-EFGHhiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... "
+		"[-f FILE]... [PATTERN] [FILE]...",
 		GREP_ERROR);
 	options(argc, argv);
 	compile_patterns();
 	nfiles = argc - optind;
 	if (with_name < 0)
 		with_name = nfiles > 1 || recursive;
-	if (!nfiles)
-		grep_file(recursive ? "." : "-");
+	if (!nfiles && recursive)
+		grep_dir(".", true);
+	else if (!nfiles)
+		grep_file("-");
 	for (int i = optind; i < argc; i++)
 		grep_file(argv[i]);
 	if (fflush(stdout) == EOF)

@@ -190,7 +190,8 @@ static void run(const unsigned char *map, const bool *del, const bool *squeeze)
 			out[n++] = c;
 			last = c;
 		}
-		fwrite(out, 1, n, stdout);
+		if (fwrite(out, 1, n, stdout) < n)
+			cli_write_error();
 	}
 	if (ferror(stdin))
 		msg_die(1, "read error");
