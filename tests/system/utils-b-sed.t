@@ -149,24 +149,24 @@
   a (no-eol)
 # errors
   $ sed 's/a/b' f; echo $?
-  sed: -e expression, char 5: unterminated `s' command
+  sed: -e expression #1, char 5: unterminated `s' command
   1
   $ sed k f; echo $?
-  sed: -e expression, char 1: unknown command: `k'
+  sed: -e expression #1, char 1: unknown command: `k'
   1
   $ sed 's/\(a\)/\2/' f; echo $?
-  sed: -e expression, char 11: invalid reference on `s' command's RHS
+  sed: -e expression #1, char 11: invalid reference \2 on `s' command's RHS
   1
   $ sed 'p;}' f; echo $?
-  sed: -e expression, char 3: unexpected `}'
+  sed: -e expression #1, char 3: unexpected `}'
   1
   $ sed 'b nowhere' f; echo $?
   sed: can't find label for jump to `nowhere'
-  1
+  4
   $ sed p nosuch; echo $?
-  sed: nosuch: No such file or directory
+  sed: can't read nosuch: No such file or directory
   2
   $ sed; echo $?
   sed: no script given
-  usage: sed [-nEr] [-e SCRIPT]... [-f FILE]... [SCRIPT] [FILE]...
+  usage: sed [-nErsz] [-i[SUFFIX]] [-l N] [-e SCRIPT]... [-f FILE]... [SCRIPT] [FILE]...
   1

@@ -71,8 +71,9 @@ static int option_words(const char *arg, const char *optstring)
 	for (const char *p = arg + 1; *p; p++) {
 		const char *o = *p == ':' ? NULL : strchr(optstring, *p);
 
+		/* "x::": an optional argument is only ever in the same word. */
 		if (o && o[1] == ':')
-			return p[1] ? 1 : 2;
+			return p[1] || o[2] == ':' ? 1 : 2;
 	}
 	return 1;
 }
