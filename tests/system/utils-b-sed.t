@@ -170,3 +170,97 @@
   sed: no script given
   usage: sed [-nErsz] [-i[SUFFIX]] [-l N] [-e SCRIPT]... [-f FILE]... [SCRIPT] [FILE]...
   1
+# -i in place (mode kept, backup with a suffix), -s, files r R w W
+  $ env echo -ne '1\n2\n3\n' > ia; env echo -ne 'x\ny\n' > ib; chmod 640 ia; sed -i.bak 's/2/X/' ia; ls -l ia ia.bak | cut -c1-10; cat ia ia.bak
+  -rw-r-----
+  -rw-r-----
+  1
+  X
+  3
+  1
+  2
+  3
+  $ sed -i -n '$=' ia ib; cat ia ib; ls ia* ib*
+  3
+  2
+  ia
+  ia.bak
+  ib
+  $ sed -i p nosuch ia; echo $?; cat ia
+  sed: can't read nosuch: No such file or directory
+  2
+  3
+  3
+  $ mkdir -p idir; sed -i p ia idir; echo $?; echo x | sed -i p; echo $?
+  sed: couldn't edit idir: not a regular file
+  4
+  sed: no input files
+  4
+  $ env echo -ne '1\n2\n3\n' > ia; cp ia ic; sed -i 2q ia ic; cat ia ic
+  1
+  2
+  1
+  2
+  3
+  $ sed -s -n '$p' ic ib; sed -s 1F ic ib
+  3
+  2
+  ic
+  1
+  2
+  3
+  ib
+  2
+  $ sed '2r ib' ic; sed 'r nosuch' ib
+  1
+  2
+  2
+  3
+  2
+  $ env echo -ne 'x\ny\n' > ib; sed 'R ib' ic
+  1
+  x
+  2
+  y
+  3
+  $ sed -n '/[13]/w iw' ic; cat iw; sed 's/2/X/w iw2' ic > /dev/null; cat iw2; sed -n 'N;W iw3' ic; cat iw3
+  1
+  3
+  X
+  1
+  $ echo a | sed 's/a/b/w /nonexistent/x'; echo $?; echo a | sed r; echo $?
+  sed: couldn't open file /nonexistent/x: No such file or directory
+  4
+  sed: -e expression #1, char 1: missing filename in r/R/w/W commands
+  1
+# l, z, 0,/re/, A,~N, -z, s///m, errors as GNU sed
+  $ env echo -ne 'a\tb\\c\001\n' | sed -n l; echo abcdef | sed -n 'l 4'
+  a\tb\\c\001$
+  abc\
+  def$
+  $ env echo -ne 'x\ny\nx\n' | sed '0,/x/d'; env echo -ne 'x\ny\nx\n' | sed '1,/x/d'
+  y
+  x
+  $ env echo -ne '1\n2\n3\n4\n5\n6\n' | sed -n '2,~4p'; echo a | sed 'z;s/^$/E/'
+  2
+  3
+  4
+  E
+  $ env echo -ne 'a\0b\0' | sed -z 's/^/>/' | tr '\0' '\n'; env echo -ne 'ab\ncd\n' | sed 'N;s/^c/X/mg'
+  >a
+  >b
+  ab
+  Xd
+  $ sed 0,5p ic; sed -e p -e '{p' ic; sed 'l x' ic; echo $?
+  sed: -e expression #1, char 4: invalid usage of line address 0
+  sed: -e expression #2, char 0: unmatched `{'
+  sed: -e expression #1, char 3: extra characters after command
+  1
+  $ echo 's/a' > isc; sed -f isc ic; sed -f nosuch ic; echo $?
+  sed: file isc line 1: unterminated `s' command
+  sed: couldn't open file nosuch: No such file or directory
+  4
+# a reader that goes away ends sed (SIGPIPE)
+  $ yes | head -n 5000 > ibig; (sed p ibig; echo "sed: $?" >&2) | head -n 1
+  y
+  sed: 141

@@ -37,7 +37,7 @@ Options after operands, and getopt's words for a bad or incomplete option
   a
   $ head -n; echo $?
   head: option requires an argument -- 'n'
-  usage: head [-qv] [-n LINES | -c BYTES | -LINES] [FILE]...
+  usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...
   1
   $ uniq -z; echo $?
   uniq: invalid option -- 'z'
