@@ -1,8 +1,9 @@
 /*
- * cp: copy files, "cp SOURCE DEST" or "cp SOURCE... DIRECTORY"; -r/-R
- * copies directories (symbolic links inside as links), -p keeps modes,
- * owners and times, -f replaces destinations that cannot be opened, -i
- * asks before overwriting.
+ * cp: copy files, "cp SOURCE DEST" or "cp SOURCE... DIRECTORY", as
+ * coreutils: -r/-R directories, -a (-R -p -P), -p modes, owners and times,
+ * -P/-d never follow symbolic links, -L always, -H on the command line,
+ * -f replaces destinations that cannot be opened, -i asks before each
+ * overwrite, -n never overwrites, -u only what is older, -v names each file.
  */
 #include <stdio.h>
 #include <sys/stat.h>
@@ -13,10 +14,14 @@
 #include "msg.h"
 #include "targetdir.h"
 
-static const char usage[] = "[-fipRr] SOURCE DEST | cp [-fipRr] SOURCE... DIRECTORY\n"
+static const char usage[] = "[-adfHiLnPpRruv] SOURCE DEST | cp [-adfHiLnPpRruv] SOURCE... DIRECTORY\n"
 			    "Copy SOURCE to DEST, or SOURCEs into DIRECTORY.\n"
 			    "  -r, -R copy directories recursively   -p preserve mode, owner, times\n"
-			    "  -f replace unopenable destinations    -i ask before overwriting";
+			    "  -a     -R -p -P                       -P, -d never follow symbolic links\n"
+			    "  -L     always follow symbolic links   -H follow those named as SOURCE\n"
+			    "  -f replace unopenable destinations    -i ask before overwriting\n"
+			    "  -n never overwrite                    -u overwrite only older files\n"
+			    "  -v name each file copied";
 
 static struct copy_opts opts;
 
@@ -25,24 +30,55 @@ static int copy_one(const char *src, const char *dst)
 	return copy_tree(src, dst, &opts);
 }
 
+static void option(int c)
+{
+	switch (c) {
+	case 'a':
+		opts.recursive = opts.preserve = 1;
+		opts.deref = DEREF_NEVER;
+		break;
+	case 'r':
+	case 'R':
+		opts.recursive = 1;
+		break;
+	case 'd':
+	case 'P':
+		opts.deref = DEREF_NEVER;
+		break;
+	case 'L':
+		opts.deref = DEREF_ALWAYS;
+		break;
+	case 'H':
+		opts.deref = DEREF_OPERANDS;
+		break;
+	case 'p':
+		opts.preserve = 1;
+		break;
+	case 'f':
+		opts.force = 1;
+		break;
+	case 'i':
+	case 'n':
+		/* The later of -i and -n wins, as in coreutils. */
+		opts.interactive = c == 'i';
+		opts.no_clobber = c == 'n';
+		break;
+	case 'u':
+		opts.update = 1;
+		break;
+	case 'v':
+		opts.verbose = 1;
+		break;
+	}
+}
+
 int main(int argc, char **argv)
 {
-	int c, n;
+	int c, n, status;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "fipRr")) != -1) {
-		if (c == 'r' || c == 'R') {
-			opts.recursive = 1;
-		} else if (c == 'p') {
-			opts.preserve = 1;
-		} else if (c == 'f') {
-			opts.force = 1;
-			opts.interactive = 0;
-		} else if (c == 'i') {
-			opts.interactive = 1;
-			opts.force = 0;
-		}
-	}
+	while ((c = cli_getopt(argc, argv, "adfHiLnPpRruv")) != -1)
+		option(c);
 	n = argc - optind;
 	if (n == 0)
 		cli_usage_error("missing file operand");
@@ -50,5 +86,6 @@ int main(int argc, char **argv)
 		cli_usage_error("missing destination file operand after '%s'", argv[optind]);
 	opts.umask_bits = umask(0);
 	umask(opts.umask_bits);
-	return target_each(argv + optind, n, 0, copy_one);
+	status = target_each(argv + optind, n, 0, copy_one);
+	cli_exit(status);
 }

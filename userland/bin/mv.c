@@ -2,6 +2,9 @@
  * mv: move (rename) files, "mv SOURCE DEST" or "mv SOURCE... DIRECTORY".
  * Within a file system this is rename(2); across file systems (EXDEV) the
  * source is copied with everything kept, then removed, as POSIX mv says.
+ * As coreutils: -i asks before overwriting, -n never overwrites, -f never
+ * asks (the last of the three wins), -u overwrites only what is older, -v
+ * names each move.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,10 +18,24 @@
 #include "rmtree.h"
 #include "targetdir.h"
 
-static const char usage[] = "[-fi] SOURCE DEST | mv [-fi] SOURCE... DIRECTORY\n"
-			    "Rename SOURCE to DEST, or move SOURCEs into DIRECTORY.";
+static const char usage[] = "[-finuv] SOURCE DEST | mv [-finuv] SOURCE... DIRECTORY\n"
+			    "Rename SOURCE to DEST, or move SOURCEs into DIRECTORY.\n"
+			    "  -i ask before overwriting   -n never overwrite   -f never ask\n"
+			    "  -u overwrite only older files   -v name each file moved";
 
-static int interactive;
+static int interactive, no_clobber, update, verbose;
+
+/* Whether an existing dst is replaced by src (-n, -u, -i). */
+static int may_replace(const char *dst, const struct stat *s, const struct stat *d)
+{
+	if (no_clobber)
+		return 0;
+	if (update && (d->st_mtim.tv_sec > s->st_mtim.tv_sec ||
+		       (d->st_mtim.tv_sec == s->st_mtim.tv_sec &&
+			d->st_mtim.tv_nsec >= s->st_mtim.tv_nsec)))
+		return 0;
+	return !interactive || prompt_yes("overwrite '%s'", dst);
+}
 
 /* EXDEV: copy, then remove the source; a destination in the way goes first. */
 static int move_across(const char *src, const char *dst, const struct stat *dst_st)
@@ -35,6 +52,14 @@ static int move_across(const char *src, const char *dst, const struct stat *dst_
 	return rmtree(src, &rm_all);
 }
 
+/* -v: what was done; 0. */
+static int moved(const char *src, const char *dst)
+{
+	if (verbose)
+		printf("renamed '%s' -> '%s'\n", src, dst);
+	return 0;
+}
+
 static int move_one(const char *src, const char *dst)
 {
 	struct stat s, d;
@@ -49,18 +74,18 @@ static int move_one(const char *src, const char *dst)
 		msg_warnx("'%s' and '%s' are the same file", src, dst);
 		return 1;
 	}
-	if (have_dst && interactive && !prompt_yes("overwrite '%s'", dst))
+	if (have_dst && !may_replace(dst, &s, &d))
 		return 0;
-	if (rename(src, dst) == 0)
-		return 0;
-	if (errno == EXDEV)
-		return move_across(src, dst, have_dst ? &d : NULL);
-	if (errno == EINVAL && S_ISDIR(s.st_mode)) {
-		msg_warnx("cannot move '%s' to a subdirectory of itself, '%s'", src, dst);
+	if (rename(src, dst) < 0) {
+		if (errno == EXDEV)
+			return move_across(src, dst, have_dst ? &d : NULL) || moved(src, dst);
+		if (errno == EINVAL && S_ISDIR(s.st_mode))
+			msg_warnx("cannot move '%s' to a subdirectory of itself, '%s'", src, dst);
+		else
+			msg_warn("cannot move '%s' to '%s'", src, dst);
 		return 1;
 	}
-	msg_warn("cannot move '%s' to '%s'", src, dst);
-	return 1;
+	return moved(src, dst);
 }
 
 int main(int argc, char **argv)
@@ -68,16 +93,20 @@ int main(int argc, char **argv)
 	int c, n;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "fi")) != -1) {
-		if (c == 'f')
-			interactive = 0;
-		else if (c == 'i')
-			interactive = 1;
+	while ((c = cli_getopt(argc, argv, "finuv")) != -1) {
+		if (c == 'f' || c == 'i' || c == 'n') {
+			interactive = c == 'i';
+			no_clobber = c == 'n';
+		} else if (c == 'u') {
+			update = 1;
+		} else {
+			verbose = 1;
+		}
 	}
 	n = argc - optind;
 	if (n == 0)
 		cli_usage_error("missing file operand");
 	if (n == 1)
 		cli_usage_error("missing destination file operand after '%s'", argv[optind]);
-	return target_each(argv + optind, n, 0, move_one);
+	cli_exit(target_each(argv + optind, n, 0, move_one));
 }

@@ -1,7 +1,9 @@
 /*
  * rm: remove files; -r directories with everything in them, -d empty
  * directories, -f without complaint about what is missing, -i asking
- * first. As coreutils, rm never removes "/" recursively, nor "." or "..".
+ * before each, -I once before more than three or a recursive removal, -v
+ * naming each. As coreutils, rm never removes "/" recursively, nor "." or
+ * "..", and the last of -f, -i and -I wins.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,11 +12,13 @@
 
 #include "cli.h"
 #include "msg.h"
+#include "prompt.h"
 #include "rmtree.h"
 
-static const char usage[] = "[-dfirR] FILE...\n"
+static const char usage[] = "[-dfIirRv] FILE...\n"
 			    "Remove FILEs; -r directories and their contents, -d empty directories,\n"
-			    "-f ignore missing files and never ask, -i ask before each removal.";
+			    "-f ignore missing files and never ask, -i ask before each removal,\n"
+			    "-I ask once before removing more than three or recursively, -v name each.";
 
 /* The last component is "." or ".." ("a/..", "./", "."). */
 static int ends_in_dots(const char *path)
@@ -56,25 +60,30 @@ static int remove_operand(const char *path, const struct rmtree_opts *o)
 int main(int argc, char **argv)
 {
 	struct rmtree_opts o = { 0 };
-	int c, status = 0;
+	int c, status = 0, once = 0, n;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "dfirR")) != -1) {
+	while ((c = cli_getopt(argc, argv, "dfIirRv")) != -1) {
 		if (c == 'r' || c == 'R') {
 			o.recursive = 1;
 		} else if (c == 'd') {
 			o.empty_dirs = 1;
-		} else if (c == 'f') {
-			o.force = 1;
-			o.interactive = 0;
-		} else if (c == 'i') {
-			o.interactive = 1;
-			o.force = 0;
+		} else if (c == 'v') {
+			o.verbose = 1;
+		} else {
+			o.force = c == 'f';
+			o.interactive = c == 'i';
+			once = c == 'I';
 		}
 	}
-	if (optind == argc && !o.force)
+	n = argc - optind;
+	if (!n && !o.force)
 		cli_usage_error("missing operand");
+	if (once && (o.recursive || n > 3) &&
+	    !prompt_yes("remove %d argument%s%s", n, n == 1 ? "" : "s",
+			o.recursive ? " recursively" : ""))
+		return 0;
 	for (int i = optind; i < argc; i++)
 		status |= remove_operand(argv[i], &o);
-	return status;
+	cli_exit(status);
 }

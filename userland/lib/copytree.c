@@ -1,11 +1,14 @@
 /*
  * cp's copying (POSIX cp, "Description"): a regular file's bytes into a
  * new or truncated destination, directories made and filled entry by
- * entry, symbolic links and FIFOs made anew under -R. A new file gets the
- * source's mode less the umask; -p keeps mode, owner and times exactly.
+ * entry, symbolic links (unless followed) and FIFOs made anew under -R. A
+ * new file gets the source's mode less the umask; -p keeps mode, owner and
+ * times exactly. -i, -n and -u decide for every file in the tree whether
+ * one already there is overwritten, as coreutils' cp.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,7 +21,7 @@
 #include "prompt.h"
 
 static int copy_node(const char *src, const char *dst, const struct copy_opts *o,
-		     const struct stat *top);
+		     const struct stat *top, int operand);
 
 /* The operands being copied, which an error about copying into itself names. */
 static const char *operand_src, *operand_dst;
@@ -147,7 +150,7 @@ static int copy_entry(const char *s, const char *name, void *arg)
 {
 	struct copy_walk *w = arg;
 	char *t = path_join(w->dst, name);
-	int status = copy_node(s, t, w->o, w->top);
+	int status = copy_node(s, t, w->o, w->top, 0);
 
 	free(t);
 	return status;
@@ -185,6 +188,8 @@ static int copy_dir(const char *src, const char *dst, const struct stat *st,
 		msg_warn("cannot create directory '%s'", dst);
 		return 1;
 	}
+	if (!existed && o->verbose)
+		printf("'%s' -> '%s'\n", src, dst);
 	if (!top) {
 		if (stat(dst, &made) < 0) {
 			msg_warn("cannot access '%s'", dst);
@@ -200,11 +205,35 @@ static int copy_dir(const char *src, const char *dst, const struct stat *st,
 	return status;
 }
 
+/* Whether a symbolic link at src is followed: -L, -H for operands, and by default without -R. */
+static int follows(const struct copy_opts *o, int operand)
+{
+	if (o->deref == DEREF_DEFAULT)
+		return !o->recursive;
+	return o->deref == DEREF_ALWAYS || (o->deref == DEREF_OPERANDS && operand);
+}
+
+/* Whether a non-directory at dst is replaced: -n never, -u if older, -i if the user says so. */
+static int may_overwrite(const char *dst, const struct stat *src_st, const struct copy_opts *o)
+{
+	struct stat d;
+
+	if (lstat(dst, &d) < 0 || S_ISDIR(d.st_mode))
+		return 1;
+	if (o->no_clobber)
+		return 0;
+	if (o->update && (d.st_mtim.tv_sec > src_st->st_mtim.tv_sec ||
+			  (d.st_mtim.tv_sec == src_st->st_mtim.tv_sec &&
+			   d.st_mtim.tv_nsec >= src_st->st_mtim.tv_nsec)))
+		return 0;
+	return !o->interactive || prompt_yes("overwrite '%s'", dst);
+}
+
 static int copy_node(const char *src, const char *dst, const struct copy_opts *o,
-		     const struct stat *top)
+		     const struct stat *top, int operand)
 {
 	struct stat st;
-	int r = o->recursive ? lstat(src, &st) : stat(src, &st);
+	int r = follows(o, operand) ? stat(src, &st) : lstat(src, &st);
 
 	if (r < 0) {
 		msg_warn("cannot stat '%s'", src);
@@ -221,6 +250,10 @@ static int copy_node(const char *src, const char *dst, const struct copy_opts *o
 		}
 		return copy_dir(src, dst, &st, o, top);
 	}
+	if (!may_overwrite(dst, &st, o))
+		return 0;
+	if (o->verbose)
+		printf("'%s' -> '%s'\n", src, dst);
 	if (S_ISLNK(st.st_mode))
 		return copy_symlink(src, dst, &st, o);
 	if (S_ISFIFO(st.st_mode) && o->recursive)
@@ -232,20 +265,17 @@ static int copy_node(const char *src, const char *dst, const struct copy_opts *o
 	return copy_file(src, dst, &st, o);
 }
 
-/* An operand: the same file twice is refused, an existing one asked about under -i. */
+/* An operand: the same file twice is refused. */
 int copy_tree(const char *src, const char *dst, const struct copy_opts *o)
 {
 	struct stat s, d;
 
-	if (stat(src, &s) == 0 && stat(dst, &d) == 0) {
-		if (s.st_dev == d.st_dev && s.st_ino == d.st_ino) {
-			msg_warnx("'%s' and '%s' are the same file", src, dst);
-			return 1;
-		}
-		if (o->interactive && !S_ISDIR(d.st_mode) && !prompt_yes("overwrite '%s'", dst))
-			return 0;
+	if (stat(src, &s) == 0 && stat(dst, &d) == 0 && s.st_dev == d.st_dev &&
+	    s.st_ino == d.st_ino) {
+		msg_warnx("'%s' and '%s' are the same file", src, dst);
+		return 1;
 	}
 	operand_src = src;
 	operand_dst = dst;
-	return copy_node(src, dst, o, NULL);
+	return copy_node(src, dst, o, NULL, 1);
 }

@@ -7,11 +7,23 @@
 
 #include <sys/types.h>
 
+/* Which symbolic links in the sources are followed (cp -P, -L, -H). */
+enum copy_deref {
+	DEREF_DEFAULT,		/* -R: none (as -P); otherwise all (as -L) */
+	DEREF_NEVER,
+	DEREF_ALWAYS,
+	DEREF_OPERANDS,		/* those named on the command line */
+};
+
 struct copy_opts {
-	int recursive;		/* directories, with symbolic links copied as links (cp -R) */
+	int recursive;		/* directories (cp -R) */
+	enum copy_deref deref;
 	int preserve;		/* mode, owner and times (cp -p, mv) */
 	int force;		/* replace a destination that cannot be opened (cp -f) */
-	int interactive;	/* ask before overwriting (cp -i) */
+	int interactive;	/* ask before overwriting each file (cp -i) */
+	int no_clobber;		/* never overwrite (cp -n) */
+	int update;		/* overwrite only what is older than the source (cp -u) */
+	int verbose;		/* "'src' -> 'dst'" for each file (cp -v) */
 	mode_t umask_bits;	/* what new files' modes lose without preserve */
 };
 

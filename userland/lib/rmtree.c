@@ -1,9 +1,11 @@
 /*
  * rm's removal: a directory's contents depth first, then the directory
  * itself; a failure inside leaves the directory (and says why) but the
- * rest of the tree is still removed.
+ * rest of the tree is still removed. Under -i every file and directory is
+ * asked about, as coreutils does (an empty directory is not descended).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -37,6 +39,18 @@ static int remove_child(const char *child, const char *name, void *arg)
 	return rmtree(child, arg);
 }
 
+static int any_entry(const char *child, const char *name, void *arg)
+{
+	(void)child, (void)name, (void)arg;
+	return 1;
+}
+
+/* Whether there is something to descend into (a directory that cannot be read counts). */
+static int has_entries(const char *path)
+{
+	return dir_each(path, any_entry, NULL) != 0;
+}
+
 static int remove_children(const char *path, const struct rmtree_opts *o)
 {
 	int status = dir_each(path, remove_child, (void *)o);
@@ -55,7 +69,7 @@ static int remove_dir(const char *path, const struct stat *st, const struct rmtr
 		msg_warn("cannot remove '%s'", path);
 		return 1;
 	}
-	if (o->recursive) {
+	if (o->recursive && has_entries(path)) {
 		if (o->interactive && !prompt_yes("descend into directory '%s'", path))
 			return 0;
 		if (remove_children(path, o))
@@ -67,6 +81,8 @@ static int remove_dir(const char *path, const struct stat *st, const struct rmtr
 		msg_warn("cannot remove '%s'", path);
 		return 1;
 	}
+	if (o->verbose)
+		printf("removed directory '%s'\n", path);
 	return 0;
 }
 
@@ -88,5 +104,7 @@ int rmtree(const char *path, const struct rmtree_opts *o)
 		msg_warn("cannot remove '%s'", path);
 		return 1;
 	}
+	if (o->verbose)
+		printf("removed '%s'\n", path);
 	return 0;
 }

@@ -10,6 +10,7 @@ struct rmtree_opts {
 	int empty_dirs;		/* empty directories (rm -d) */
 	int force;		/* no error for what does not exist (rm -f) */
 	int interactive;	/* ask before each removal (rm -i) */
+	int verbose;		/* "removed 'path'" for each (rm -v) */
 };
 
 /* 0 on success, 1 if anything was not removed (reported). */

@@ -240,7 +240,7 @@ expect "cp same file" "cp: 'src' and 'src' are the same file
 expect "cp missing" "cp: cannot stat 'nope': No such file or directory
 [1]" "cp nope x"
 expect "cp missing destination" "cp: missing destination file operand after 'src'
-usage: cp [-fipRr] SOURCE DEST | cp [-fipRr] SOURCE... DIRECTORY
+usage: cp [-adfHiLnPpRruv] SOURCE DEST | cp [-adfHiLnPpRruv] SOURCE... DIRECTORY
 [1]" "cp src"
 expect "cp many to a file" "cp: target 'dst' is not a directory
 [1]" "cp src dp dst"
@@ -265,9 +265,51 @@ expect "rm -r ." "rm: refusing to remove '.' or '..' directory: skipping '.'
 expect "rm -r ../.." "rm: refusing to remove '.' or '..' directory: skipping 't/..'
 [1]" "rm -rf t/.."
 expect "rm no operand" "rm: missing operand
-usage: rm [-dfirR] FILE...
+usage: rm [-dfIirRv] FILE...
 [1]" "rm"
 expect "rm -i" "rm: remove regular empty file 'q'? [0]" "touch q && echo n | rm -i q && test -e q"
+# cp -i/-n/-u/-v inside -r, links followed or not, -a; mv -n/-u/-v; rm -v/-I
+mkdir -p cs/sub && echo 1 > cs/f && echo 2 > cs/sub/g
+expect "cp -rv" "'cs' -> 'cpd'
+'cs/f' -> 'cpd/f'
+'cs/sub' -> 'cpd/sub'
+'cs/sub/g' -> 'cpd/sub/g'
+[0]" "cp -rv cs cpd | sort"
+expect "cp -ri asks inside the tree" "cp: overwrite 'cpi/./sub/g'? old
+cp: overwrite 'cpi/./sub/g'? new
+[0]" "mkdir -p ci/sub; echo old > ci/sub/g; cp -r ci cpi; echo new > ci/sub/g; echo n | cp -ri ci/. cpi; cat cpi/sub/g; echo y | cp -ri ci/. cpi; cat cpi/sub/g"
+expect "cp -rn keeps what is there" "1
+[0]" "echo 9 > cs/f; cp -rn cs/. cpd; cat cpd/f"
+expect "cp -u copies only over older files" "'cs/f' -> 'cpd/f'
+9
+[0]" "touch -d 2000-01-01 cpd/f; cp -uv cs/f cpd/f; cp -uv cs/f cpd/f; cat cpd/f"
+expect "cp -i then -n: -n wins" "1
+[0]" "echo 1 > n1; cp -i -n cs/f n1; cat n1"
+ln -s f cs/lnk
+expect "cp -P -L -H and defaults" "l - - - l l l
+[0]" "cp -P cs/lnk x2; cp -L cs/lnk x1; cp cs/lnk x3; cp -rH cs/lnk x4; cp -a cs ca; cp -d cs/lnk x5; cp -r cs cr; for f in x2 x1 x3 x4 ca/lnk x5 cr/lnk; do ls -l \$f | cut -c1; done | tr '\\n' ' ' | sed 's/ \$//'; echo"
+expect "cp -a keeps mode and times" "-rw------- 981173106
+[0]" "chmod 600 cs/f; touch -d '2001-02-03 04:05:06' cs/f; cp -a cs/f af; ls -l af | cut -c1-10 | tr '\\n' ' '; stat -c %Y af"
+expect "mv -n, -u, -v" "renamed 'm1' -> 'm2'
+b
+renamed 'm2' -> 'm3'
+[0]" "echo a > m1; echo b > m3; mv -n m1 m3; mv -v m1 m2; touch -d 2000-01-01 m2; mv -u m2 m3; cat m3; touch m2; mv -vu m2 m3"
+expect "mv -i then -f: -f wins" "[0]" "echo a > m4; echo n | mv -i -f m4 m3 && test ! -e m4"
+expect "rm -v" "removed 'rv/f'
+removed directory 'rv'
+[0]" "mkdir rv; touch rv/f; rm -rv rv"
+expect "rm -I more than three" "rm: remove 4 arguments? [0]" "touch i1 i2 i3 i4; echo n | rm -I i1 i2 i3 i4; test -e i1"
+expect "rm -I -v yes" "rm: remove 4 arguments? removed 'i1'
+removed 'i2'
+removed 'i3'
+removed 'i4'
+[0]" "echo y | rm -Iv i1 i2 i3 i4 2>&1"
+expect "rm -I recursive" "rm: remove 1 argument recursively? [0]" "mkdir ri; echo n | rm -rI ri; test -d ri"
+expect "rm -I three files asks nothing" "[0]" "touch i1 i2 i3; rm -I i1 i2 i3 </dev/null; test ! -e i1"
+expect "rm -ri does not descend into an empty directory" "rm: descend into directory 'q1'? rm: remove directory 'q1/q2'? rm: remove directory 'q1'? [0]" "mkdir -p q1/q2; printf 'y\\ny\\ny\\n' | rm -ri q1; test ! -e q1"
+expect "rm -ri no keeps the rest" "rm: descend into directory 'q1'? rm: remove regular empty file 'q1/f'? rm: remove directory 'q1'? rm: cannot remove 'q1': Directory not empty
+ 1
+[0]" "mkdir q1; touch q1/f; printf 'y\\nn\\ny\\n' | rm -ri q1; echo \" \$?\"; test -e q1/f"
 
 # ln, touch, tee, pwd
 expect "ln -s" "src
