@@ -124,8 +124,59 @@
   2001-09-09 01:46:40 252 Sun %
   $ date -d @86399 +%T
   23:59:59
-  $ date -d yesterday; echo $?
-  date: invalid date 'yesterday' (only @SECONDS is understood)
+  $ date -u -d '2026-11-25'; date -u -d '2026-11-25 10:00:30'; date -u -d 2026-11-25T10:00
+  Wed Nov 25 00:00:00 UTC 2026
+  Wed Nov 25 10:00:30 UTC 2026
+  Wed Nov 25 10:00:00 UTC 2026
+  $ date -u -d '2026-11-25T10:00:00+01:00' -Iseconds; date -u -d '2026-11-25 10:00Z' -R
+  2026-11-25T09:00:00+00:00
+  Wed, 25 Nov 2026 10:00:00 +0000
+  $ date -u -d '2026-11-25 +3 days' +%F; date -u -d '2026-11-25 3 days ago' +%F; date -u -d '2026-01-31 1 month' +%F
+  2026-11-28
+  2026-11-22
+  2026-03-03
+  $ date -u -d '2026-11-25 1 hour ago' '+%F %T'; date -u -d '2026-11-25 next week' +%F; date -u -d 'Nov 25 2026 10pm' '+%F %T'
+  2026-11-24 23:00:00
+  2026-12-02
+  2026-11-25 22:00:00
+  $ date -u -d '25 Nov 2026' +%F; date -u -d '11/25/2026 tomorrow' '+%F %a'; date -u -d 10:00 +%T
+  2026-11-25
+  2026-11-26 Thu
+  10:00:00
+  $ echo $(( ($(date -u +%s) - $(date -u -d yesterday +%s) + 30) / 60 )) $(( ($(date -u -d tomorrow +%s) - $(date -u -d now +%s) + 30) / 60 )) $(( ($(date -u -d today +%s) - $(date -u +%s) + 30) / 60 ))
+  1440 1440 0
+  $ date -u -d 'next monday' '+%a %T'; date -u -d 'last friday' '+%a %T'; echo $(( ($(date -u -d 'next mon' +%s) - $(date -u +%s)) / 86400 ))
+  Mon 00:00:00
+  Fri 00:00:00
+  [0-6] (re)
+  $ date -d xyz; echo $?; date -d 2026-13-01; date -d 2026-02-29; date -d 25:00
+  date: invalid date 'xyz'
+  1
+  date: invalid date '2026-13-01'
+  date: invalid date '2026-02-29'
+  date: invalid date '25:00'
+# date: GNU's conversions and flags, -I, -R
+  $ date -u -d @1000000000.123456789 '+%N %3N %-d %_H %^a %#Z %10Y %:z %::z %:::z %P %q %s %k %l %-j %e %010d %^B %#p'
+  123456789 123 9  1 SUN utc 0000002001 +00:00 +00:00:00 +00 am 3 1000000000  1  1 252  9 0000000009 SEPTEMBER am
+  $ date -u -d @0 -I; date -u -d @0 -Ihours; date -u -d @0 -Im; date -u -d @0.5 -Ins; date -u -d @0 -R
+  1970-01-01
+  1970-01-01T00+00:00
+  1970-01-01T00:00+00:00
+  1970-01-01T00:00:00,500000000+00:00
+  Thu, 01 Jan 1970 00:00:00 +0000
+  $ date -Ix; echo $?
+  date: invalid argument 'x' for '--iso-8601'
+  Valid arguments are:
+    - 'hours'
+    - 'minutes'
+    - 'date'
+    - 'seconds'
+    - 'ns'
+  usage: date [-Ru] [-d STRING | -r FILE] [-I[TIMESPEC]] [+FORMAT]
+  1
+  $ date -d @0 -r /; echo $?
+  date: the options to specify dates for printing are mutually exclusive
+  usage: date [-Ru] [-d STRING | -r FILE] [-I[TIMESPEC]] [+FORMAT]
   1
   $ date -u 0101; echo $?
   date: setting the date is not supported: '0101'

@@ -1,10 +1,12 @@
 /*
  * date: print the time, as coreutils: by default as "Wed Nov 25 06:30:00 UTC
- * 2026", or by +FORMAT (strftime(3)); -u for UTC, -d @SECONDS for another
- * moment, -r FILE for a file's modification time. Setting the clock is not
- * supported.
+ * 2026", or by +FORMAT (strftime's conversions and GNU's: %N %q %P %s %:z
+ * %::z %:::z, the flags - _ 0 ^ # and a width), -I[TIMESPEC] (ISO 8601),
+ * -R (RFC 5322); -u for UTC, -d STRING for another moment (see
+ * parsedate.h), -r FILE for a file's modification time. Setting the clock
+ * (-s, MMDDhhmm) is not supported: the system has no clock_settime.
  */
-#include <errno.h>
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,88 +17,274 @@
 
 #include "msg.h"
 #include "cli.h"
+#include "parsedate.h"
 
 #define DATE_DEFAULT_FORMAT "%a %b %e %H:%M:%S %Z %Y"
+/* RFC 5322, section 3.3: the date and time of Internet messages. */
+#define DATE_RFC5322 "%a, %d %b %Y %H:%M:%S %z"
 
-static time_t parse_when(const char *s)
+/* The moment printed and its broken-down local time. */
+struct moment {
+	struct timespec ts;
+	struct tm tm;
+};
+
+/* One conversion of the format: flags, width, colons, the letter. */
+struct conv {
+	char pad;		/* '-' none, '_' spaces, '0' zeros, 0 the letter's own */
+	bool upper, swap;	/* '^', '#' */
+	int width;		/* -1 if none */
+	int colons;
+	char mod;		/* E or O, else 0 */
+	char letter;
+};
+
+/* The numeric conversions: the letter, its width, its padding. */
+static const struct {
+	char letter;
+	int width;
+	char pad;
+} numeric[] = {
+	{ 'C', 2, '0' }, { 'd', 2, '0' }, { 'e', 2, ' ' }, { 'G', 4, '0' }, { 'g', 2, '0' },
+	{ 'H', 2, '0' }, { 'I', 2, '0' }, { 'j', 3, '0' }, { 'k', 2, ' ' }, { 'l', 2, ' ' },
+	{ 'm', 2, '0' }, { 'M', 2, '0' }, { 'N', 9, '0' }, { 'q', 1, '0' }, { 'S', 2, '0' },
+	{ 's', 1, '0' }, { 'u', 1, '0' }, { 'U', 2, '0' }, { 'V', 2, '0' }, { 'w', 1, '0' },
+	{ 'W', 2, '0' }, { 'y', 2, '0' }, { 'Y', 1, '0' },
+};
+
+/* strftime() of one conversion into buf (size 64 is plenty for one). */
+static void strftime_one(char *buf, size_t size, const struct conv *c, const struct tm *tm)
 {
-	long long v;
-	char *end;
+	char fmt[4] = { '%', c->mod ? c->mod : c->letter, c->mod ? c->letter : '\0', '\0' };
 
-	if (*s != '@')
-		msg_diex(1, "invalid date '%s' (only @SECONDS is understood)", s);
-	errno = 0;
-	v = strtoll(s + 1, &end, 10);
-	if (end == s + 1 || *end || errno || (long long)(time_t)v != v)
-		msg_diex(1, "invalid date '%s'", s);
-	return (time_t)v;
+	if (!strftime(buf, size, fmt, tm))
+		buf[0] = '\0';
 }
 
 /*
- * strftime() into a growing buffer. A space is added to the format so that
- * a result of 0 always means "too small", and left out of what is printed.
+ * %z with colons: +hhmm, +hh:mm, +hh:mm:ss, or as few as needed (%:::z),
+ * from strftime's %z (struct tm has no portable offset field).
  */
-static void print_time(const char *format, const struct tm *tm)
+static void zone_text(char *buf, size_t size, int colons, const struct tm *tm)
 {
-	size_t flen = strlen(format), size = 128, n;
-	char *fmt = malloc(flen + 2), *buf = NULL;
+	char z[16];
 
-	if (!fmt)
-		msg_die(1, "out of memory");
-	memcpy(fmt, format, flen);
-	strcpy(fmt + flen, " ");
-	do {
-		free(buf);
-		size *= 2;
-		buf = malloc(size);
-		if (!buf)
-			msg_die(1, "out of memory");
-		n = strftime(buf, size, fmt, tm);
-	} while (!n);
-	printf("%.*s\n", (int)(n - 1), buf);
-	free(buf);
-	free(fmt);
+	if (!strftime(z, sizeof(z), "%z", tm) || strlen(z) != 5)
+		strcpy(z, "+0000");
+	if (colons == 0 || size < 10)
+		snprintf(buf, size, "%s", z);
+	else if (colons == 1 || (colons == 3 && strcmp(z + 3, "00")))
+		snprintf(buf, size, "%.3s:%s", z, z + 3);
+	else if (colons == 3)
+		snprintf(buf, size, "%.3s", z);
+	else
+		snprintf(buf, size, "%.3s:%s:00", z, z + 3);
+}
+
+/* The text of one conversion before padding; its default width and pad if numeric. */
+static void conv_text(char *buf, size_t size, const struct conv *c, const struct moment *m,
+		      int *width, char *pad)
+{
+	int digits;
+
+	*width = -1;
+	for (size_t i = 0; i < sizeof(numeric) / sizeof(*numeric); i++) {
+		if (numeric[i].letter == c->letter) {
+			*width = numeric[i].width;
+			*pad = numeric[i].pad;
+		}
+	}
+	switch (c->letter) {
+	case 'N':
+		/* A width is the number of digits: fewer cut, more add zeros on the right. */
+		digits = c->width > 0 && c->width < (int)size ? c->width : c->width > 0 ? (int)size - 1 : 9;
+		snprintf(buf, size, "%09ld%0*d", m->ts.tv_nsec, digits > 9 ? digits - 9 : 0, 0);
+		buf[digits] = '\0';
+		*width = (int)strlen(buf);
+		return;
+	case 'q':
+		snprintf(buf, size, "%d", m->tm.tm_mon / 3 + 1);
+		return;
+	case 's':
+		snprintf(buf, size, "%lld", (long long)m->ts.tv_sec);
+		return;
+	case 'k':
+		snprintf(buf, size, "%d", m->tm.tm_hour);
+		return;
+	case 'l':
+		snprintf(buf, size, "%d", (m->tm.tm_hour + 11) % 12 + 1);
+		return;
+	case 'P':
+		snprintf(buf, size, "%s", m->tm.tm_hour < 12 ? "am" : "pm");
+		return;
+	case 'z':
+		zone_text(buf, size, c->colons, &m->tm);
+		return;
+	}
+	strftime_one(buf, size, c, &m->tm);
+	/* Numbers are padded again below, by the flags. */
+	if (*width > 0) {
+		size_t skip = strspn(buf, *pad == ' ' ? " " : "0");
+
+		if (skip == strlen(buf) && skip)
+			skip--;
+		memmove(buf, buf + skip, strlen(buf + skip) + 1);
+	}
+}
+
+/* The case flags: ^ upper case; # upper case, or lower for %p %Z (whose text is upper). */
+static void change_case(char *s, const struct conv *c)
+{
+	bool lower = c->swap && (c->letter == 'p' || c->letter == 'Z');
+
+	if (!c->upper && !c->swap)
+		return;
+	for (; *s; s++)
+		*s = lower ? (char)tolower((unsigned char)*s) : (char)toupper((unsigned char)*s);
+}
+
+static void put_conv(FILE *f, const struct conv *c, const struct moment *m)
+{
+	char text[128], pad = ' ';
+	int width, len, sign;
+
+	conv_text(text, sizeof(text), c, m, &width, &pad);
+	change_case(text, c);
+	if (c->pad == '-') {
+		fputs(text, f);
+		return;
+	}
+	if (c->pad)
+		pad = c->pad == '_' ? ' ' : '0';
+	if (c->width >= 0 && c->letter != 'N')
+		width = c->width;
+	len = (int)strlen(text);
+	/* A sign stays in front of zeros: %010z is +000000000. */
+	sign = pad == '0' && (text[0] == '+' || text[0] == '-');
+	if (sign)
+		fputc(text[0], f);
+	for (int i = len; i < width; i++)
+		fputc(pad, f);
+	fputs(text + sign, f);
+}
+
+/* After a '%': the conversion; the format position after it. */
+static const char *read_conv(const char *p, struct conv *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->width = -1;
+	for (;; p++) {
+		if (*p == '-' || *p == '_' || *p == '0')
+			c->pad = *p;
+		else if (*p == '^')
+			c->upper = true;
+		else if (*p == '#')
+			c->swap = true;
+		else
+			break;
+	}
+	if (*p >= '1' && *p <= '9')
+		c->width = (int)strtol(p, (char **)&p, 10);
+	while (*p == ':' && c->colons < 3) {
+		c->colons++;
+		p++;
+	}
+	if (*p == 'E' || *p == 'O')
+		c->mod = *p++;
+	c->letter = *p;
+	return p;
+}
+
+/* The format with every conversion expanded, then a newline. */
+static void print_time(const char *format, const struct moment *m)
+{
+	struct conv c;
+
+	for (const char *p = format; *p; p++) {
+		const char *start = p;
+
+		if (*p != '%') {
+			putchar(*p);
+			continue;
+		}
+		p = read_conv(p + 1, &c);
+		if (!c.letter || (c.colons && c.letter != 'z')) {
+			/* Not a conversion: printed as it is, as coreutils does. */
+			fwrite(start, 1, p - start + (c.letter != 0), stdout);
+			if (!c.letter)
+				break;
+			continue;
+		}
+		put_conv(stdout, &c, m);
+	}
+	putchar('\n');
+}
+
+/* -I's argument: the format of the ISO 8601 precision it names (a prefix will do). */
+static const char *iso_format(const char *arg)
+{
+	static const char *const names[] = { "date", "hours", "minutes", "seconds", "ns" };
+	static const char *const formats[] = { "%Y-%m-%d", "%Y-%m-%dT%H%:z", "%Y-%m-%dT%H:%M%:z",
+		"%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S,%N%:z" };
+
+	if (!arg)
+		return formats[0];
+	for (size_t i = 0; *arg && i < sizeof(names) / sizeof(*names); i++)
+		if (!strncmp(names[i], arg, strlen(arg)))
+			return formats[i];
+	msg_warnx("invalid argument '%s' for '--iso-8601'", arg);
+	fputs("Valid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n"
+	      "  - 'ns'\n", stderr);
+	cli_usage();
+}
+
+/* The moment: now, or -d's (read in the zone finally chosen: -u may come after it), or -r's. */
+static void set_moment(const char *date_arg, const char *file_arg, struct timespec *when)
+{
+	struct timespec now = *when;
+	struct stat st;
+
+	if (file_arg && stat(file_arg, &st) < 0)
+		msg_die(1, "%s", file_arg);
+	if (file_arg)
+		*when = st.st_mtim;
+	else if (date_arg && !parse_date(date_arg, &now, when))
+		msg_diex(1, "invalid date '%s'", date_arg);
 }
 
 int main(int argc, char **argv)
 {
-	const char *format = DATE_DEFAULT_FORMAT;
-	struct timespec now;
-	struct stat st;
-	struct tm *tm;
-	time_t when;
-	bool given = false;
+	const char *format = DATE_DEFAULT_FORMAT, *date_arg = NULL, *file_arg = NULL;
+	struct moment m;
 	int c;
 
-	cli_init(argv[0], "[-u] [-d @SECONDS | -r FILE] [+FORMAT]", 1);
-	if (clock_gettime(CLOCK_REALTIME, &now) < 0)
+	cli_init(argv[0], "[-Ru] [-d STRING | -r FILE] [-I[TIMESPEC]] [+FORMAT]", 1);
+	if (clock_gettime(CLOCK_REALTIME, &m.ts) < 0)
 		msg_die(1, "cannot read the clock");
-	when = now.tv_sec;
-	while ((c = cli_getopt(argc, argv, "+ud:r:")) != -1) {
+	while ((c = cli_getopt(argc, argv, "+ud:r:I::R")) != -1) {
 		if (c == 'u' && setenv("TZ", "UTC0", 1) < 0)
 			msg_die(1, "setenv");
-		if (c == 'd' || c == 'r') {
-			if (given)
-				cli_usage_error("the options to specify dates are mutually exclusive");
-			given = true;
-		}
+		if ((c == 'd' && file_arg) || (c == 'r' && date_arg))
+			cli_usage_error("the options to specify dates for printing are mutually exclusive");
 		if (c == 'd')
-			when = parse_when(optarg);
-		if (c == 'r' && stat(optarg, &st) < 0)
-			msg_die(1, "%s", optarg);
+			date_arg = optarg;
 		if (c == 'r')
-			when = st.st_mtime;
+			file_arg = optarg;
+		if (c == 'I')
+			format = iso_format(optarg);
+		if (c == 'R')
+			format = DATE_RFC5322;
 	}
+	tzset();
+	set_moment(date_arg, file_arg, &m.ts);
 	if (optind < argc && argv[optind][0] == '+')
 		format = argv[optind++] + 1;
 	else if (optind < argc)
 		msg_diex(1, "setting the date is not supported: '%s'", argv[optind]);
 	if (optind < argc)
 		cli_usage_error("extra operand '%s'", argv[optind]);
-	tzset();
-	tm = localtime(&when);
-	if (!tm)
-		msg_diex(1, "time %lld is out of range", (long long)when);
-	print_time(format, tm);
+	if (!localtime_r(&m.ts.tv_sec, &m.tm))
+		msg_diex(1, "time %lld is out of range", (long long)m.ts.tv_sec);
+	print_time(format, &m);
 	cli_exit(0);
 }
