@@ -180,7 +180,7 @@
   1
   2
   3
-  $ sed -i -n '$=' ia ib; cat ia ib; ls ia* ib*
+  $ sed -i -n '$=' ia ib; cat ia ib; ls -1 ia* ib*
   3
   2
   ia

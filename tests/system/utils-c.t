@@ -27,7 +27,7 @@ utilities ended by SIGPIPE when their reader goes away.
   $ rm -rv d/sub
   removed 'd/sub/g'
   removed directory 'd/sub'
-  $ touch i1 i2 i3 i4; echo n | rm -I i1 i2 i3 i4; ls i*; echo y | rm -I i1 i2 i3 i4; ls i* 2>/dev/null | wc -l
+  $ touch i1 i2 i3 i4; echo n | rm -I i1 i2 i3 i4; ls -1 i*; echo y | rm -I i1 i2 i3 i4; ls i* 2>/dev/null | wc -l
   rm: remove 4 arguments? i1
   i2
   i3

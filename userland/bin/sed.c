@@ -1,8 +1,8 @@
 /*
  * sed: a stream editor, as POSIX and GNU sed describe it: scripts from -e
  * and -f (-n: no automatic printing, -E/-r: extended regexes, -s: files
- * apart, -i[SUFFIX]: files edited in place, -z: NUL-separated lines, -u,
- * -l N), addresses (N, $, /re/ and \cREc with I, FIRST~STEP, ranges A,B
+ * apart, -i[SUFFIX]: files edited in place, -z: NUL-separated lines, -l N:
+ * the width of l), addresses (N, $, /re/ and \cREc with I, FIRST~STEP, ranges A,B
  * A,+N A,~N 0,/re/, !), blocks { }, and the commands s (flags g p N I m w),
  * y, d, D, p, P, n, N, q, Q, =, l, F, z, a, i, c, r, R, w, W, h, H, g, G,
  * x, b, t, T, :label and # comments.

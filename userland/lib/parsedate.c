@@ -234,13 +234,28 @@ static bool us_date(struct when *w, long long month, const struct tm *now)
 	return calendar_date(w, full_year(year, nd), (int)month, mday);
 }
 
+/* The year after a day and a month, if one follows (not an hour: "Nov 25 10:00"), else this year. */
+static bool day_month_year(struct when *w, long long mday, int month, const struct tm *now)
+{
+	long long year = now->tm_year + 1900;
+	const char *save;
+	int nd = 4;
+
+	skip_blanks(w);
+	save = w->p;
+	if (isdigit((unsigned char)*w->p) && (!number(w, &year, &nd) || *w->p == ':')) {
+		w->p = save;
+		year = now->tm_year + 1900;
+		nd = 4;
+	}
+	return calendar_date(w, full_year(year, nd), month, mday);
+}
+
 /* A number followed by a word: a relative item, an hour with am/pm, or "25 Nov [2026]". */
 static bool number_and_word(struct when *w, long long n, const struct tm *now)
 {
-	const char *save;
 	char wd[16];
-	long long year = now->tm_year + 1900;
-	int i, nd = 4;
+	int i;
 
 	skip_blanks(w);
 	if (!word(w, wd, sizeof(wd)))
@@ -252,14 +267,7 @@ static bool number_and_word(struct when *w, long long n, const struct tm *now)
 	}
 	if ((i = name_index(wd, months, 12)) >= 0) {
 		w->p += strlen(wd);
-		skip_blanks(w);
-		save = w->p;
-		if (isdigit((unsigned char)*w->p) && (!number(w, &year, &nd) || *w->p == ':')) {
-			w->p = save;
-			year = now->tm_year + 1900;
-			nd = 4;
-		}
-		return calendar_date(w, full_year(year, nd), i + 1, n);
+		return day_month_year(w, n, i + 1, now);
 	}
 	if (strcmp(wd, "am") && strcmp(wd, "pm"))
 		return false;
@@ -306,21 +314,10 @@ static bool signed_item(struct when *w)
 /* "Nov 25 [2026]" or "November 25, 2026". */
 static bool month_first(struct when *w, int month, const struct tm *now)
 {
-	long long mday, year = now->tm_year + 1900;
-	const char *save;
-	int nd = 4;
+	long long mday;
 
 	skip_blanks(w);
-	if (!number(w, &mday, NULL))
-		return false;
-	skip_blanks(w);
-	save = w->p;
-	if (isdigit((unsigned char)*w->p) && (!number(w, &year, &nd) || *w->p == ':')) {
-		w->p = save;
-		year = now->tm_year + 1900;
-		nd = 4;
-	}
-	return calendar_date(w, full_year(year, nd), month + 1, mday);
+	return number(w, &mday, NULL) && day_month_year(w, mday, month + 1, now);
 }
 
 /* next, last, this: a weekday or a unit with 1, -1 or 0. */
