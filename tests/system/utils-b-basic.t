@@ -149,6 +149,17 @@
   Mon 00:00:00
   Fri 00:00:00
   [0-6] (re)
+  $ date -u -d '2026-11-25 1030' '+%F %T'; date -u -d 20261125 +%F; date -u -d 'Wed, 25 Nov 2026 10:00:00 +0100' '+%F %T'; date -u -d '' +%T
+  2026-11-25 10:30:00
+  2026-11-25
+  2026-11-25 09:00:00
+  00:00:00
+  $ date -d '10:00 10:00'; date -d 'monday friday'; date -d ago; date -d '1 day ago ago'; date -d '25 Nov, 2026'
+  date: invalid date '10:00 10:00'
+  date: invalid date 'monday friday'
+  date: invalid date 'ago'
+  date: invalid date '1 day ago ago'
+  date: invalid date '25 Nov, 2026'
   $ date -d xyz; echo $?; date -d 2026-13-01; date -d 2026-02-29; date -d 25:00
   date: invalid date 'xyz'
   1

@@ -6,6 +6,7 @@
  * come last (years, months and days on the calendar, the rest in seconds).
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ struct when {
 	long long rel[U_COUNT];
 	int last_unit;		/* the last relative item, which "ago" turns round */
 	long long last_count;
+	bool ago_ok;		/* there is one, not yet turned */
 };
 
 static const char *const months[] = { "january", "february", "march", "april", "may", "june",
@@ -46,8 +48,17 @@ static const struct {
 
 static void skip_blanks(struct when *w)
 {
-	while (*w->p == ' ' || *w->p == '\t' || *w->p == ',')
+	while (*w->p == ' ' || *w->p == '\t')
 		w->p++;
+}
+
+/* A comma may follow a weekday ("Wed, 25 Nov") and a month's day ("Nov 25, 2026"). */
+static void skip_comma(struct when *w)
+{
+	skip_blanks(w);
+	if (*w->p == ',')
+		w->p++;
+	skip_blanks(w);
 }
 
 /* Decimal digits; false if there are none or too many. */
@@ -113,6 +124,7 @@ static void add_rel(struct when *w, int unit_i, long long count)
 	w->last_unit = units[unit_i].unit;
 	w->last_count = count * units[unit_i].times;
 	w->rel[w->last_unit] += w->last_count;
+	w->ago_ok = true;
 }
 
 /* Years of two digits are 1969-2068, as POSIX's %y. */
@@ -130,13 +142,16 @@ static bool zone(struct when *w)
 	int sign, nd;
 
 	skip_blanks(w);
-	if (*w->p == 'z' && !isalpha((unsigned char)w->p[1])) {
+	if ((*w->p != 'z' || isalpha((unsigned char)w->p[1])) &&
+	    ((*w->p != '+' && *w->p != '-') || !isdigit((unsigned char)w->p[1])))
+		return true;
+	if (w->zone_seen)
+		return false;
+	if (*w->p == 'z') {
 		w->p++;
 		w->zone_seen = true;
 		return true;
 	}
-	if ((*w->p != '+' && *w->p != '-') || !isdigit((unsigned char)w->p[1]))
-		return true;
 	sign = *w->p++ == '-' ? -1 : 1;
 	if (!number(w, &h, &nd) || nd > 4)
 		return false;
@@ -172,6 +187,8 @@ static bool clock_time(struct when *w, long long hour)
 	long long v;
 	int nd;
 
+	if (w->time_seen)
+		return false;
 	w->hour = (int)hour;
 	w->min = w->sec = 0;
 	w->nsec = 0;
@@ -196,6 +213,9 @@ static bool clock_time(struct when *w, long long hour)
 
 static bool calendar_date(struct when *w, long long year, int month, long long mday)
 {
+	/* One date only; and a year struct tm can hold. */
+	if (w->date_seen || year < 1 || year > INT_MAX + 1900LL)
+		return false;
 	w->year = year;
 	w->month = month;
 	w->mday = (int)mday;
@@ -234,14 +254,21 @@ static bool us_date(struct when *w, long long month, const struct tm *now)
 	return calendar_date(w, full_year(year, nd), (int)month, mday);
 }
 
-/* The year after a day and a month, if one follows (not an hour: "Nov 25 10:00"), else this year. */
-static bool day_month_year(struct when *w, long long mday, int month, const struct tm *now)
+/*
+ * The year after a day and a month, if one follows (not an hour: "Nov 25
+ * 10:00"), else this year; after a comma if the month came first.
+ */
+static bool day_month_year(struct when *w, long long mday, int month, bool month_first,
+			   const struct tm *now)
 {
 	long long year = now->tm_year + 1900;
 	const char *save;
 	int nd = 4;
 
-	skip_blanks(w);
+	if (month_first)
+		skip_comma(w);
+	else
+		skip_blanks(w);
 	save = w->p;
 	if (isdigit((unsigned char)*w->p) && (!number(w, &year, &nd) || *w->p == ':')) {
 		w->p = save;
@@ -251,15 +278,38 @@ static bool day_month_year(struct when *w, long long mday, int month, const stru
 	return calendar_date(w, full_year(year, nd), month, mday);
 }
 
-/* A number followed by a word: a relative item, an hour with am/pm, or "25 Nov [2026]". */
-static bool number_and_word(struct when *w, long long n, const struct tm *now)
+/*
+ * A number alone: an hour (H, HH) or HHMM, or a date YYYYMMDD, as
+ * coreutils reads one.
+ */
+static bool bare_number(struct when *w, long long n, int ndigits)
 {
+	if (ndigits > 4)
+		return calendar_date(w, n / 10000, (int)(n / 100 % 100), n % 100);
+	if (w->time_seen)
+		return false;
+	w->hour = (int)(ndigits > 2 ? n / 100 : n);
+	w->min = (int)(ndigits > 2 ? n % 100 : 0);
+	w->sec = 0;
+	w->nsec = 0;
+	w->time_seen = true;
+	return w->min <= 59 && meridian(w) && zone(w);
+}
+
+/*
+ * A number and the word after it: a relative item, an hour with am/pm,
+ * "25 Nov [2026]"; or the number alone.
+ */
+static bool number_and_word(struct when *w, long long n, int ndigits, const struct tm *now)
+{
+	const char *save;
 	char wd[16];
 	int i;
 
 	skip_blanks(w);
+	save = w->p;
 	if (!word(w, wd, sizeof(wd)))
-		return false;
+		return bare_number(w, n, ndigits);
 	if ((i = unit_index(wd)) >= 0) {
 		w->p += strlen(wd);
 		add_rel(w, i, n);
@@ -267,10 +317,11 @@ static bool number_and_word(struct when *w, long long n, const struct tm *now)
 	}
 	if ((i = name_index(wd, months, 12)) >= 0) {
 		w->p += strlen(wd);
-		return day_month_year(w, n, i + 1, now);
+		return day_month_year(w, n, i + 1, false, now);
 	}
-	if (strcmp(wd, "am") && strcmp(wd, "pm"))
-		return false;
+	w->p = save;
+	if ((strcmp(wd, "am") && strcmp(wd, "pm")) || w->time_seen)
+		return bare_number(w, n, ndigits);
 	w->hour = n > 12 ? 0 : (int)n;
 	w->min = w->sec = 0;
 	w->nsec = 0;
@@ -291,7 +342,7 @@ static bool numeric_item(struct when *w, const struct tm *now)
 		return clock_time(w, n);
 	if (*w->p == '/')
 		return us_date(w, n, now);
-	return number_and_word(w, n, now);
+	return number_and_word(w, n, nd, now);
 }
 
 /* +N UNIT, -N UNIT. */
@@ -317,7 +368,7 @@ static bool month_first(struct when *w, int month, const struct tm *now)
 	long long mday;
 
 	skip_blanks(w);
-	return number(w, &mday, NULL) && day_month_year(w, mday, month + 1, now);
+	return number(w, &mday, NULL) && day_month_year(w, mday, month + 1, true, now);
 }
 
 /* next, last, this: a weekday or a unit with 1, -1 or 0. */
@@ -331,6 +382,8 @@ static bool ordinal(struct when *w, int ord)
 		return false;
 	w->p += strlen(wd);
 	if ((i = name_index(wd, days, 7)) >= 0) {
+		if (w->day_seen)
+			return false;
 		w->day_seen = true;
 		w->day_number = i;
 		w->day_ordinal = ord;
@@ -359,20 +412,26 @@ static bool word_item(struct when *w, const struct tm *now)
 	if (!strcmp(wd, "next") || !strcmp(wd, "last") || !strcmp(wd, "this"))
 		return ordinal(w, wd[0] == 'n' ? 1 : wd[0] == 'l' ? -1 : 0);
 	if (!strcmp(wd, "ago")) {
+		if (!w->ago_ok)
+			return false;
 		w->rel[w->last_unit] -= 2 * w->last_count;
-		w->last_count = -w->last_count;
+		w->ago_ok = false;
 		return true;
 	}
 	if (!strcmp(wd, "utc") || !strcmp(wd, "gmt") || !strcmp(wd, "ut") || !strcmp(wd, "z")) {
+		if (w->zone_seen)
+			return false;
 		w->zone_seen = true;
-		w->zone = 0;
 		return true;
 	}
 	if ((i = name_index(wd, months, 12)) >= 0)
 		return month_first(w, i, now);
 	if ((i = name_index(wd, days, 7)) >= 0) {
+		if (w->day_seen)
+			return false;
 		w->day_seen = true;
 		w->day_number = i;
+		skip_comma(w);
 		return true;
 	}
 	if ((i = unit_index(wd)) >= 0) {
@@ -492,8 +551,7 @@ bool parse_date(const char *s, const struct timespec *now, struct timespec *out)
 	w.p = low;
 	ok = ok && localtime_r(&now->tv_sec, &tm);
 	/* An empty string is midnight today, as in coreutils. */
-	skip_blanks(&w);
-	w.time_seen = !*w.p;
+	w.time_seen = !*s;
 	while (ok) {
 		skip_blanks(&w);
 		if (!*w.p)
