@@ -261,6 +261,6 @@
   sed: couldn't open file nosuch: No such file or directory
   4
 # a reader that goes away ends sed (SIGPIPE)
-  $ yes | head -n 5000 > ibig; (sed p ibig; echo "sed: $?" >&2) | head -n 1
+  $ yes | head -n 50000 > ibig; (sed p ibig; echo "sed: $?" >&2) | head -n 1
   y
   sed: 141

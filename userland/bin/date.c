@@ -97,7 +97,9 @@ static void conv_text(char *buf, size_t size, const struct conv *c, const struct
 	switch (c->letter) {
 	case 'N':
 		/* A width is the number of digits: fewer cut, more add zeros on the right. */
-		digits = c->width > 0 && c->width < (int)size ? c->width : c->width > 0 ? (int)size - 1 : 9;
+		digits = c->width > 0 ? c->width : 9;
+		if (digits >= (int)size)
+			digits = (int)size - 1;
 		snprintf(buf, size, "%09ld%0*d", m->ts.tv_nsec, digits > 9 ? digits - 9 : 0, 0);
 		buf[digits] = '\0';
 		*width = (int)strlen(buf);

@@ -295,7 +295,8 @@ static void parse_replacement(struct cmd *c, char delim)
 			if (c->re && (size_t)g > c->re->re_nsub) {
 				char msg[64];
 
-				snprintf(msg, sizeof(msg), "invalid reference \\%d on `s' command's RHS", g);
+				snprintf(msg, sizeof(msg),
+					 "invalid reference \\%d on `s' command's RHS", g);
 				bad_script(msg);
 			}
 			c->repl[n++] = GROUP + g;

@@ -520,9 +520,12 @@ static bool build(const struct when *w, const struct timespec *now, struct tm tm
 		tm.tm_sec = w->time_seen ? w->sec : 0;
 		nsec = w->time_seen ? w->nsec : 0;
 	}
-	if (w->day_seen && !w->date_seen)
-		tm.tm_mday += (w->day_number - tm.tm_wday + 7) % 7 +
-			      7 * (w->day_ordinal - (w->day_ordinal > 0 && tm.tm_wday != w->day_number));
+	/* The weekday on or after the day (ordinal 0 or 1), else ordinal weeks on. */
+	if (w->day_seen && !w->date_seen) {
+		int ahead = (w->day_number - tm.tm_wday + 7) % 7;
+
+		tm.tm_mday += ahead + 7 * (w->day_ordinal - (w->day_ordinal > 0 && ahead));
+	}
 	tm.tm_year += (int)w->rel[U_YEAR];
 	tm.tm_mon += (int)w->rel[U_MONTH];
 	tm.tm_mday += (int)w->rel[U_DAY];
