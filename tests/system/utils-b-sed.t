@@ -264,3 +264,10 @@
   $ yes | head -n 50000 > ibig; (sed p ibig; echo "sed: $?" >&2) | head -n 1
   y
   sed: 141
+# GNU's escapes \t \n in regexes and y, case conversion \U \L \u \l \E
+  $ env echo -ne 'a\tb\n' | sed 's/[ \t]/<T>/'; echo 'a b' | sed 'y/ /\t/' | od -c | head -n 1
+  a<T>b
+  0000000   a  \t   b  \n
+  $ echo 'hello world' | sed -E 's/(h[a-z]*) ([a-z]*)/\u\1 \U\2\E!/'; echo HeLLo | sed 's/.*/\L&/; s/l/\U\l&X/'
+  Hello WORLD!
+  helXlo

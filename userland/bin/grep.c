@@ -115,11 +115,14 @@ static bool find_one(const struct pattern *p, const char *line, size_t len, size
 {
 	regmatch_t m;
 
+	/* REG_STARTEND: the regex sees what is before from (\b, \<) and bytes past a NUL. */
 	if (!fixed) {
-		if (regexec(&p->re, line + from, 1, &m, from ? REG_NOTBOL : 0))
+		m.rm_so = (regoff_t)from;
+		m.rm_eo = (regoff_t)len;
+		if (regexec(&p->re, line, 1, &m, REG_STARTEND | (from ? REG_NOTBOL : 0)))
 			return false;
-		*so = from + m.rm_so;
-		*eo = from + m.rm_eo;
+		*so = m.rm_so;
+		*eo = m.rm_eo;
 		return true;
 	}
 	for (size_t i = from; i + p->len <= len; i++) {

@@ -29,8 +29,12 @@
 #define SED_WRAP 70
 /* \0 to \9 in a replacement; the regmatch_t array's size. */
 #define SED_GROUPS 10
-/* A replacement element at or above this is a group (GROUP + n), else a byte. */
+/*
+ * A replacement element: a byte (below 256), a group (GROUP + n), or one
+ * of GNU's case conversions (CASE + the letter of \U \L \u \l \E).
+ */
 #define GROUP 256
+#define CASE 512
 
 struct buf {
 	char *s;
@@ -52,7 +56,7 @@ struct cmd {
 	unsigned long long end;	/* the last line of an active numeric range */
 	char name;
 	regex_t *re;		/* s; NULL for the last regex used */
-	int *repl;		/* s: bytes and GROUP + n */
+	int *repl;		/* s: bytes, GROUP + n, CASE + letter */
 	size_t repl_len;
 	bool global, print;
 	unsigned long long nth;
@@ -200,6 +204,15 @@ static regex_t *compile(const char *re, bool icase)
  * "\delim" the delimiter itself; other escapes stay for regcomp, or, with
  * is_repl, for the replacement's parser (which also reads "\n" itself).
  */
+/* The byte of GNU sed's escapes \a \f \n \r \t \v; 0 for another letter. */
+static char escape_byte(int c)
+{
+	static const char letters[] = "afnrtv", bytes[] = "\a\f\n\r\t\v";
+	const char *l = c > 0 ? strchr(letters, c) : NULL;
+
+	return l ? bytes[l - letters] : '\0';
+}
+
 static char *delimited(char delim, bool is_repl, const char *what)
 {
 	struct buf b = { 0 };
@@ -215,8 +228,8 @@ static char *delimited(char delim, bool is_repl, const char *what)
 			if (c == EOF)
 				bad_script(what);
 			pos++;
-			if (c == 'n' && !is_repl) {
-				buf_add(&b, "\n", 1);
+			if (escape_byte(c) && !is_repl && c != delim) {
+				buf_add(&b, &(char){ escape_byte(c) }, 1);
 				continue;
 			}
 			if (c == delim && (!is_repl || (c != '&' && !isdigit(c)))) {
@@ -300,9 +313,11 @@ static void parse_replacement(struct cmd *c, char delim)
 				bad_script(msg);
 			}
 			c->repl[n++] = GROUP + g;
+		} else if (*p == '\\' && p[1] && strchr("ULulE", p[1])) {
+			c->repl[n++] = CASE + *++p;
 		} else if (*p == '\\' && p[1]) {
 			p++;
-			c->repl[n++] = *p == 'n' ? '\n' : *p == 't' ? '\t' : (unsigned char)*p;
+			c->repl[n++] = escape_byte(*p) ? escape_byte(*p) : (unsigned char)*p;
 		} else {
 			c->repl[n++] = (unsigned char)*p;
 		}
@@ -417,7 +432,7 @@ static void parse_y(struct cmd *c)
 		char *w = *s;
 
 		for (char *r = *s; *r; r++)
-			*w++ = *r == '\\' && r[1] ? (*++r == 'n' ? '\n' : *r) : *r;
+			*w++ = *r == '\\' && r[1] ? (escape_byte(r[1]) ? escape_byte(*++r) : *++r) : *r;
 		*w = '\0';
 	}
 	n = strlen(from);
@@ -790,13 +805,26 @@ static void output(const char *s, size_t n, bool nl)
 
 /* Execution. */
 
-static bool re_match(regex_t *re, const char *s, int flags, regmatch_t *m, size_t nm)
+/*
+ * A match in s[from, len): REG_STARTEND lets the regex see what comes
+ * before from (for \b, \<) and bytes past a NUL; offsets are from s.
+ */
+static bool re_match(regex_t *re, const char *s, size_t from, size_t len, regmatch_t *m,
+		     size_t nm)
 {
+	regmatch_t whole;
+
 	if (re)
 		last_re = re;
 	if (!last_re)
 		msg_diex(SED_USAGE, "no previous regular expression");
-	return !regexec(last_re, s, nm, m, flags);
+	if (!nm) {
+		m = &whole;
+		nm = 1;
+	}
+	m[0].rm_so = (regoff_t)from;
+	m[0].rm_eo = (regoff_t)len;
+	return !regexec(last_re, s, nm, m, REG_STARTEND | (from ? REG_NOTBOL : 0));
 }
 
 static bool addr_match(const struct addr *a)
@@ -807,7 +835,7 @@ static bool addr_match(const struct addr *a)
 	case A_LAST:
 		return at_last_line();
 	case A_RE:
-		return re_match(a->re, ps.s, 0, NULL, 0);
+		return re_match(a->re, ps.s, 0, ps.len, NULL, 0);
 	case A_STEP:
 		if (!a->step)
 			return lineno == a->line;
@@ -857,18 +885,44 @@ static bool selected(struct cmd *c)
 	return hit != c->negate;
 }
 
+/* GNU's case conversion in a replacement: \U, \L until \E; \u, \l the next byte. */
+struct case_state {
+	char mode, once;	/* 'U', 'L' or 0; 'u', 'l' or 0 */
+};
+
+static void add_cased(struct buf *res, struct case_state *cs, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char conv = cs->once ? cs->once : cs->mode, ch = s[i];
+
+		if (conv == 'u' || conv == 'U')
+			ch = (char)toupper((unsigned char)ch);
+		else if (conv == 'l' || conv == 'L')
+			ch = (char)tolower((unsigned char)ch);
+		cs->once = 0;
+		buf_add(res, &ch, 1);
+	}
+}
+
 /* The replacement of c for the match m (offsets from base) onto res. */
 static void add_replacement(struct buf *res, const struct cmd *c, const char *base,
 			    const regmatch_t *m)
 {
+	struct case_state cs = { 0, 0 };
+
 	for (size_t i = 0; i < c->repl_len; i++) {
 		int r = c->repl[i];
 		char ch = r;
 
-		if (r < GROUP)
-			buf_add(res, &ch, 1);
+		if (r >= CASE && (r - CASE == 'u' || r - CASE == 'l'))
+			cs.once = (char)(r - CASE);
+		else if (r >= CASE)
+			cs.mode = r - CASE == 'E' ? 0 : (char)(r - CASE);
+		else if (r < GROUP)
+			add_cased(res, &cs, &ch, 1);
 		else if (m[r - GROUP].rm_so >= 0)
-			buf_add(res, base + m[r - GROUP].rm_so, m[r - GROUP].rm_eo - m[r - GROUP].rm_so);
+			add_cased(res, &cs, base + m[r - GROUP].rm_so,
+				  m[r - GROUP].rm_eo - m[r - GROUP].rm_so);
 	}
 }
 
@@ -889,8 +943,8 @@ static void substitute(struct cmd *c)
 	bool done = false;
 
 	buf_add(&res, "", 0);
-	while (at <= ps.len && re_match(c->re, ps.s + at, at ? REG_NOTBOL : 0, m, SED_GROUPS)) {
-		size_t so = at + m[0].rm_so, eo = at + m[0].rm_eo;
+	while (at <= ps.len && re_match(c->re, ps.s, at, ps.len, m, SED_GROUPS)) {
+		size_t so = m[0].rm_so, eo = m[0].rm_eo;
 
 		/* An empty match right after the last match does not count. */
 		if (so == eo && so == prev_end) {
@@ -901,7 +955,7 @@ static void substitute(struct cmd *c)
 		}
 		buf_add(&res, ps.s + at, so - at);
 		if (++count >= c->nth && !done) {
-			add_replacement(&res, c, ps.s + at, m);
+			add_replacement(&res, c, ps.s, m);
 			replaced = true;
 			done = !c->global;
 		} else {
