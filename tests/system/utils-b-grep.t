@@ -68,11 +68,11 @@
   2
   $ grep; echo $?
   grep: no pattern given
-  usage: grep [-EFGHhiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...
+  usage: grep [-aEFGHhIiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...
   2
   $ grep -z foo g; echo $?
   grep: invalid option -- 'z'
-  usage: grep [-EFGHhiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...
+  usage: grep [-aEFGHhIiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... [-f FILE]... [PATTERN] [FILE]...
   2
   $ grep -c '^root:' /etc/passwd; grep -n x /nonexistent; echo $?
   1
@@ -176,3 +176,15 @@
   $ (yes | grep y; echo "grep: $?" >&2) | head -n 1
   y
   grep: 141
+# a file with a NUL byte is binary: NULs end lines, a match is only reported; -a reads it as text, -I skips it
+  $ env printf 'abc\000def\nxyz abc\n' > bin; grep abc bin; echo $?; grep -c abc bin; grep -v abc bin; grep -n xyz bin g
+  grep: bin: binary file matches
+  0
+  2
+  grep: bin: binary file matches
+  grep: bin: binary file matches
+  $ grep -a abc bin | od -c | head -n 1; grep -I abc bin; echo $?; grep -l abc bin; grep -I -L abc bin
+  0000000   a   b   c  \0   d   e   f  \n   x   y   z       a   b   c  \n
+  1
+  bin
+  bin

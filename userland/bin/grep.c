@@ -3,11 +3,15 @@
  * regular expressions by default, -E extended, -F fixed strings; -e and -f
  * for several patterns; -i -v -x -w -c -l -L -n -o -q -s -H -h -m N, -r
  * (symbolic links followed on the command line only) and -R (everywhere),
- * context lines -A N, -B N, -C N and -N with "--" between groups. Exit 0
- * if a line was selected, 1 if none, 2 on an error (0 with -q once a line
- * matched, as POSIX allows).
+ * context lines -A N, -B N, -C N and -N with "--" between groups. A file
+ * with a NUL byte is binary, as for GNU grep: NULs end lines too, and a
+ * selected line is only reported ("binary file matches"), unless -a reads
+ * it as text; -I skips it. Exit 0 if a line was selected, 1 if none, 2 on
+ * an error (0 with -q once a line matched, as POSIX allows).
  */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <regex.h>
 #include <stdbool.h>
@@ -22,7 +26,8 @@
 #include "direach.h"
 
 #define GREP_ERROR 2
-#define GREP_OPTIONS "EFGe:f:iyvxwclLnoqsHhm:rRA:B:C:0123456789"
+#define GREP_OPTIONS "EFGe:f:iyvxwclLnoqsHhm:rRA:B:C:aI0123456789"
+#define GREP_CHUNK 65536
 
 struct pattern {
 	char *text;
@@ -33,7 +38,8 @@ struct pattern {
 static struct pattern *pats;
 static size_t npats;
 static bool fixed, extended, icase, invert, whole_line, whole_word, count_only, list_files,
-	list_missing, number, only_matching, quiet, no_file_errors, recursive, deref_all;
+	list_missing, number, only_matching, quiet, no_file_errors, recursive, deref_all, text,
+	skip_binary;
 static int with_name = -1;	/* -H 1, -h 0, else by the number of files */
 static unsigned long long max_count = -1ULL;
 static bool errors, selected_any;
@@ -226,6 +232,75 @@ static void out_line(const char *name, unsigned long long lineno, const char *li
 		msg_die(GREP_ERROR, "write error");
 }
 
+/* An input read with read(2): whatever has come is searched at once. */
+struct input {
+	int fd;
+	char *buf;
+	size_t start, len, cap;	/* buf[start, len) is not yet taken */
+	bool eof, binary;
+	int err;		/* a read error's errno, or 0 */
+};
+
+/* Read more after what is left; false at the end or on an error. */
+static bool fill(struct input *in)
+{
+	ssize_t got;
+
+	if (in->eof)
+		return false;
+	if (in->start) {
+		memmove(in->buf, in->buf + in->start, in->len - in->start);
+		in->len -= in->start;
+		in->start = 0;
+	}
+	if (in->cap - in->len < GREP_CHUNK + 1) {
+		in->cap = 2 * in->cap + GREP_CHUNK + 1;
+		in->buf = realloc(in->buf, in->cap);
+		if (!in->buf)
+			msg_die(GREP_ERROR, "out of memory");
+	}
+	do
+		got = read(in->fd, in->buf + in->len, GREP_CHUNK);
+	while (got < 0 && errno == EINTR);
+	if (got <= 0) {
+		in->err = got < 0 ? errno : 0;
+		in->eof = true;
+		return false;
+	}
+	/* From the first NUL on the file is binary (GNU grep looks at what it has read). */
+	in->binary |= !text && memchr(in->buf + in->len, '\0', got);
+	in->len += got;
+	return true;
+}
+
+/* Where the line at start ends: '\n', in a binary file also NUL; NULL if not read yet. */
+static char *line_end(const struct input *in)
+{
+	char *p = in->buf + in->start, *end = in->buf + in->len, *nl, *nul;
+
+	if (!in->buf)
+		return NULL;
+	nl = memchr(p, '\n', end - p);
+	nul = in->binary ? memchr(p, '\0', (nl ? nl : end) - p) : NULL;
+	return nul ? nul : nl;
+}
+
+/* The next line, its end replaced by a NUL; the last may have no end. */
+static bool next_line(struct input *in, char **line, size_t *len)
+{
+	char *nl;
+
+	while (!(nl = line_end(in)) && fill(in))
+		;
+	if (!nl && in->start == in->len)
+		return false;
+	*line = in->buf + in->start;
+	*len = (nl ? nl : in->buf + in->len) - *line;
+	(*line)[*len] = '\0';
+	in->start += *len + (nl != NULL);
+	return true;
+}
+
 /* Keep a line for -B: the oldest goes once before_n are kept. */
 static void hold_line(const char *line, size_t len, unsigned long long lineno)
 {
@@ -275,17 +350,16 @@ static void flush_held(const char *name, unsigned long long *last)
  * Search one stream; the number of lines selected. Once max_count are,
  * what follows is only trailing context, as GNU grep.
  */
-static unsigned long long grep_stream(FILE *f, const char *name)
+static unsigned long long grep_stream(struct input *in, const char *name)
 {
 	unsigned long long lineno = 0, selected = 0, after_left = 0, last = 0;
-	char *line = NULL;
-	size_t cap = 0, so, eo;
-	ssize_t len;
+	char *line;
+	size_t len, so, eo;
 
-	while ((selected < max_count || after_left) && (len = getline(&line, &cap, f)) > 0) {
+	while ((selected < max_count || after_left) && next_line(in, &line, &len)) {
 		lineno++;
-		if (line[len - 1] == '\n')
-			line[--len] = '\0';
+		if (in->binary && skip_binary)
+			break;
 		if (selected >= max_count || find_next(line, len, 0, &so, &eo) == invert) {
 			if (after_left) {
 				after_left--;
@@ -300,13 +374,16 @@ static unsigned long long grep_stream(FILE *f, const char *name)
 			exit(0);
 		if (count_only || list_files || list_missing)
 			continue;
+		if (in->binary) {
+			msg_warnx("%s: binary file matches", name);
+			break;
+		}
 		flush_held(name, &last);
 		out_line(name, lineno, line, len, ':', &last);
 		after_left = after_n;
 	}
 	flush_held(NULL, NULL);
-	free(line);
-	return selected;
+	return in->binary && skip_binary ? 0 : selected;
 }
 
 static void grep_file(const char *path);
@@ -351,30 +428,26 @@ static void grep_file(const char *path)
 {
 	bool is_stdin = !strcmp(path, "-");
 	const char *name = is_stdin ? "(standard input)" : path;
+	struct input in = { 0 };
 	struct stat st;
-	FILE *f;
 
 	if (recursive && !is_stdin && !stat(path, &st) && S_ISDIR(st.st_mode)) {
 		grep_dir(path, false);
 		return;
 	}
-	f = is_stdin ? stdin : fopen(path, "r");
-	if (!f) {
-		if (!no_file_errors)
-			msg_warn("%s", path);
-		errors = true;
-		return;
+	in.fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+	if (in.fd >= 0) {
+		report(name, grep_stream(&in, name));
+		errno = in.err;
+		free(in.buf);
 	}
-	report(name, grep_stream(f, name));
-	if (ferror(f)) {
+	if (in.fd < 0 || in.err) {
 		if (!no_file_errors)
 			msg_warn("%s", path);
 		errors = true;
 	}
-	if (is_stdin)
-		clearerr(f);
-	else
-		fclose(f);
+	if (in.fd > STDIN_FILENO)
+		close(in.fd);
 }
 
 /* -A, -B, -C NUM: a count of lines, up to GNU grep's limit (intmax_t). */
@@ -409,10 +482,11 @@ static void options(int argc, char **argv)
 	/* -NUM: digits in one word make one number; another word starts anew. */
 	int word, digit_word = -1;
 	/* The options that only set a flag, and their flags. */
-	static const char flag_opts[] = "iyvxwclLnoqsr";
+	static const char flag_opts[] = "iyvxwclLnoqsraI";
 	static bool *const flag_vars[] = {
 		&icase, &icase, &invert, &whole_line, &whole_word, &count_only, &list_files,
 		&list_missing, &number, &only_matching, &quiet, &no_file_errors, &recursive,
+		&text, &skip_binary,
 	};
 	int c;
 
@@ -476,7 +550,7 @@ int main(int argc, char **argv)
 {
 	int nfiles;
 
-	cli_init(argv[0], "[-EFGHhiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... "
+	cli_init(argv[0], "[-aEFGHhIiLlnoqRrsvwx] [-m NUM] [-A NUM] [-B NUM] [-C NUM] [-e PATTERN]... "
 		"[-f FILE]... [PATTERN] [FILE]...",
 		GREP_ERROR);
 	options(argc, argv);
