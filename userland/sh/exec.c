@@ -4,7 +4,6 @@
  * jobs, subshells, compound commands, and command substitution.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -403,7 +403,6 @@ int job_wait_fg(struct job *j)
 		set_current(j);
 		write_all(2, "\n", 1);
 		job_print(2, j, 0);
-		j->notified = 1;
 		return status;
 	}
 	if (sh.interactive)
@@ -417,6 +416,11 @@ int job_wait_fg(struct job *j)
 
 void job_background(struct job *j)
 {
+	/* A pipeline whose first fork failed has nothing to run. */
+	if (!j->nprocs) {
+		job_free(j);
+		return;
+	}
 	job_add(j);
 	j->notified = 1;
 	reset_current();
@@ -434,7 +438,8 @@ static void state_text(struct strbuf *sb, const struct proc *p)
 	else if (p->state == PROC_STOPPED)
 		sb_puts(sb, signal_text(WSTOPSIG(w)));
 	else if (WIFSIGNALED(w))
-		sb_printf(sb, "%s%s", signal_text(WTERMSIG(w)), WCOREDUMP(w) ? " (core dumped)" : "");
+		sb_printf(sb, "%s%s", signal_text(WTERMSIG(w)),
+			  WCOREDUMP(w) ? " (core dumped)" : "");
 	else if (WEXITSTATUS(w))
 		sb_printf(sb, "Exit %d", WEXITSTATUS(w));
 	else
@@ -470,10 +475,6 @@ void job_print(int fd, struct job *j, int long_form)
 	enum job_state st = job_state(j);
 
 	sb_init(&sb);
-	if (!j->nprocs) {
-		sb_free(&sb);
-		return;
-	}
 	if (long_form) {
 		print_long(&sb, j);
 	} else {

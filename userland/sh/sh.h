@@ -158,7 +158,10 @@ struct job;
  */
 pid_t job_fork(struct job *j, const struct node *n, int foreground);
 struct job *job_new(const char *text);
-/* Waits for a foreground job; returns the status of its last process. */
+/*
+ * Waits for a foreground job until it ends or stops (and then keeps it as
+ * a stopped job); returns its status, 128 + the signal if it stopped.
+ */
 int job_wait_fg(struct job *j);
 void job_background(struct job *j);
 void jobs_notify(void);

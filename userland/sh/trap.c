@@ -81,6 +81,7 @@ int signal_number(const char *s)
 enum disposition { DISP_DEFAULT, DISP_IGNORE, DISP_CATCH };
 
 static char *actions[NTRAPS];		/* NULL: none; "": ignored; [0]: EXIT */
+static int with_action;			/* how many have an action to run */
 static unsigned char entry_ignored[NTRAPS];
 static unsigned char installed[NTRAPS];	/* the disposition set in the kernel */
 static volatile sig_atomic_t pending[NTRAPS], any_pending;
@@ -123,7 +124,8 @@ static enum disposition wanted(int sig)
 
 /*
  * Sets the kernel's disposition of @sig to what the shell wants. No
- * SA_RESTART: a trapped signal must interrupt the wait builtin.
+ * SA_RESTART: a caught signal must end the read builtin's read and the
+ * line editor's (for a hang-up).
  */
 static void apply(int sig)
 {
@@ -158,8 +160,10 @@ void trap_init(void)
 
 static void set_action(int sig, const char *action)
 {
+	with_action -= actions[sig] && *actions[sig];
 	free(actions[sig]);
 	actions[sig] = action ? xstrdup(action) : NULL;
+	with_action += actions[sig] && *actions[sig];
 	if (sig)
 		apply(sig);
 }
@@ -174,21 +178,16 @@ void trap_child(int async)
 		entry_ignored[SIGINT] = entry_ignored[SIGQUIT] = 1;
 	for (int sig = 0; sig < NTRAPS; sig++) {
 		pending[sig] = 0;
-		if (actions[sig] && *actions[sig]) {
-			free(actions[sig]);
-			actions[sig] = NULL;
-		}
-		if (sig)
+		if (actions[sig] && *actions[sig])
+			set_action(sig, NULL);
+		else if (sig)
 			apply(sig);
 	}
 }
 
 int trap_any(void)
 {
-	for (int sig = 0; sig < NTRAPS; sig++)
-		if (actions[sig] && *actions[sig])
-			return 1;
-	return 0;
+	return with_action > 0;
 }
 
 void trap_note(int sig)
@@ -274,6 +273,7 @@ void trap_exit(int status)
 	if (!text)
 		return;
 	actions[0] = NULL;
+	with_action -= *text != 0;
 	sh.abort = NULL;
 	sh.status = status;
 	sh.in_trap++;
@@ -296,26 +296,32 @@ static void print_trap(int sig)
 	free(q);
 }
 
+/* A trap condition: EXIT, a signal's name or number; -1 after an error. */
+static int condition(const char *s)
+{
+	int sig = !strcasecmp(s, "EXIT") ? 0 : signal_number(s);
+
+	if (sig < 0)
+		sh_warn("trap: %s: invalid signal specification", s);
+	return sig;
+}
+
 /* trap -p [condition...] or trap alone: the traps set, as commands to set them again. */
 static int list_traps(char **conds)
 {
-	int status = 0;
+	int status = 0, sig;
 
 	if (!*conds) {
-		for (int sig = 0; sig < NTRAPS; sig++)
+		for (sig = 0; sig < NTRAPS; sig++)
 			if (actions[sig])
 				print_trap(sig);
 		return 0;
 	}
 	for (; *conds; conds++) {
-		int sig = !strcasecmp(*conds, "EXIT") ? 0 : signal_number(*conds);
-
-		if (sig < 0) {
-			sh_warn("trap: %s: invalid signal specification", *conds);
+		if ((sig = condition(*conds)) < 0)
 			status = 1;
-		} else if (actions[sig]) {
+		else if (actions[sig])
 			print_trap(sig);
-		}
 	}
 	return status;
 }
@@ -323,20 +329,16 @@ static int list_traps(char **conds)
 /* Sets @action (NULL: the default) for each condition. */
 static int set_traps(const char *action, char **conds)
 {
-	int status = 0;
+	int status = 0, sig;
 
 	for (; *conds; conds++) {
-		int sig = !strcasecmp(*conds, "EXIT") ? 0 : signal_number(*conds);
-
-		if (sig < 0) {
-			sh_warn("trap: %s: invalid signal specification", *conds);
+		if ((sig = condition(*conds)) < 0)
 			status = 1;
-		} else if (entry_ignored[sig]) {
-			/* XCU 2.11: ignored on entry to a non-interactive shell, it stays so. */
+		/* XCU 2.11: ignored on entry to a non-interactive shell, it stays so. */
+		else if (entry_ignored[sig])
 			set_action(sig, "");
-		} else {
+		else
 			set_action(sig, action);
-		}
 	}
 	return status;
 }

@@ -888,3 +888,14 @@ echo $?
 alive
 143
 --- status 0
+### a trapped signal ends read with 128 + its number
+trap 'echo got USR1' USR1
+mkfifo f
+(exec 3>f; sleep 0.2; kill -USR1 $$; sleep 0.5) &
+read x < f
+echo read $?
+wait
+--- out
+got USR1
+read 138
+--- status 0
