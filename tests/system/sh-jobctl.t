@@ -87,6 +87,21 @@ kill -STOP and kill -CONT of a background job, as jobs sees it.
   $ kill %1; wait %1; echo $?
   143
 
+How jobs end, in bash's words: at the next prompt for a background job, at
+once for a foreground one.
+
+  $ sh -c 'exit 3' &
+  \[1\] \d+ (re)
+  $ sleep 1
+  [1]+  Exit 3                  sh -c 'exit 3'
+  $ sleep 100 &
+  \[1\] \d+ (re)
+  $ kill -9 %1; sleep 1
+  [1]+  Killed                  sleep 100
+  $ sh -c 'kill -TERM $$'; echo $?
+  Terminated
+  143
+
 exit with a stopped job warns once; the next exit leaves, and the job gets
 SIGHUP and SIGCONT, so that it ends.
 
