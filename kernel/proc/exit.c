@@ -86,6 +86,30 @@ static struct task *find_new_reaper(struct task *father)
 }
 
 /*
+ * Linux's kill_orphaned_pgrp: a group that this exit (@parent NULL: @tsk
+ * leaves) or this reparenting (@tsk's old @parent leaves) orphans gets
+ * SIGHUP and SIGCONT if it has stopped members, since no shell is left to
+ * continue them (POSIX, _exit). tasklist_lock held.
+ */
+static void kill_orphaned_pgrp(struct task *tsk, struct task *parent)
+{
+	struct pid *pgrp = tsk->signal->pgrp;
+	struct task *ignored = tsk;
+
+	if (!parent)
+		parent = tsk->real_parent;
+	else
+		ignored = NULL;
+	if (!parent || parent->signal->pgrp == pgrp ||
+	    parent->signal->session != tsk->signal->session)
+		return;
+	if (will_become_orphaned_pgrp(pgrp, ignored) && has_stopped_jobs(pgrp)) {
+		kill_pgrp_locked(pgrp, SIGHUP);
+		kill_pgrp_locked(pgrp, SIGCONT);
+	}
+}
+
+/*
  * The children go to the new reaper with SIGCHLD as their exit signal (no
  * one may kill init with another); zombies among them are announced to it,
  * and those it will not wait for move to @dead for release.
@@ -111,6 +135,7 @@ static void forget_original_parent(struct task *father, struct list_head *dead)
 		} else {
 			list_add_tail(&p->sibling, &reaper->children);
 		}
+		kill_orphaned_pgrp(p, father);
 	}
 }
 
@@ -119,7 +144,7 @@ static void forget_original_parent(struct task *father, struct list_head *dead)
  * or a process whose parent ignores SIGCHLD. Orphans reaped on the way
  * are released here.
  */
-static bool exit_notify(struct task *tsk)
+static bool exit_notify(struct task *tsk, bool group_dead)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 	struct task *p, *n;
@@ -127,6 +152,8 @@ static bool exit_notify(struct task *tsk)
 	LIST_HEAD(dead);
 
 	forget_original_parent(tsk, &dead);
+	if (group_dead)
+		kill_orphaned_pgrp(tsk->group_leader, NULL);
 	if (tsk->group_leader != tsk)
 		autoreap = true;
 	else if (!delay_group_leader(tsk))
@@ -163,7 +190,7 @@ void do_exit(int code)
 	exit_fs(tsk);
 	if (group_dead)
 		session_leader_exit_ctty();
-	if (exit_notify(tsk))
+	if (exit_notify(tsk, group_dead))
 		release_task(tsk);
 	/* From here the scheduler's reference is the last one a thread has. */
 	local_irq_disable();
