@@ -159,6 +159,9 @@ static bool exit_notify(struct task *tsk, bool group_dead)
 	else if (!delay_group_leader(tsk))
 		autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	/* A leader's exit lets another thread's exec take its place. */
+	if (tsk->signal->group_exec_task)
+		wake_up_process(tsk->signal->group_exec_task);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	list_for_each_entry_safe(p, n, &dead, sibling)
 		release_task(p);
@@ -214,6 +217,8 @@ void do_group_exit(int code)
 	flags = spin_lock_irqsave(&tasklist_lock);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		code = 0;	/* killed by another thread's exec: the process lives on */
 	} else {
 		sig->group_exit_code = code;
 		sig->flags |= SIGNAL_GROUP_EXIT;
@@ -248,6 +253,8 @@ repeat:
 	sig->sum_sched_runtime += p->se.sum_exec_runtime;
 	list_del(&p->thread_node);
 	sig->nr_threads--;
+	if (sig->group_exec_task)
+		wake_up_process(sig->group_exec_task);
 	list_del(&p->sibling);
 	/* The last thread besides a zombie leader: the process is reapable now. */
 	zap_leader = leader != p && leader->exit_state == EXIT_ZOMBIE &&

@@ -336,6 +336,7 @@ static void complete_signal(int sig, struct task *p, bool shared)
 	if (!t)
 		return;
 	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) &&
+	    !signal->group_exec_task &&
 	    !(t->real_blocked & sigmask(sig)) &&
 	    !sig_in(sig, SIG_KERNEL_COREDUMP_MASK)) {
 		signal->flags = SIGNAL_GROUP_EXIT | (signal->flags & SIGNAL_UNKILLABLE);
@@ -977,7 +978,7 @@ void exit_signals(struct task *t)
 		notify_parent_locked(t, CLD_STOPPED);
 }
 
-/* do_group_exit: every other thread gets SIGKILL (tasklist_lock held). */
+/* do_group_exit and de_thread: every other thread gets SIGKILL (tasklist_lock held). */
 void signal_group_exit(struct task *t)
 {
 	unsigned long flags;

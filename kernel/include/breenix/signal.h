@@ -127,7 +127,7 @@ void flush_sigqueue(struct sigpending *pending);
 void init_sigpending(struct sigpending *pending);
 /* A thread leaves: its pending signals go, a group stop counts it as stopped. */
 void exit_signals(struct task *t);
-/* exit_group: the other threads of @t's process get SIGKILL. tasklist_lock held. */
+/* exit_group and exec: the other threads of @t's process get SIGKILL. tasklist_lock held. */
 void signal_group_exit(struct task *t);
 
 /*
