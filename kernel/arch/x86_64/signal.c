@@ -47,6 +47,13 @@ static size_t fpstate_sigframe_size(void)
 	return fpu_state_size() + (fpu_xfeatures() ? FP_XSTATE_MAGIC2_SIZE : 0);
 }
 
+/* Within the alternate stack, SS_AUTODISARM or not (Linux's __on_sig_stack). */
+static bool in_altstack(uint64_t sp)
+{
+	return sp > current->sas_ss_sp &&
+	       sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
 /*
  * Where the frame goes: below the red zone, or at the top of the alternate
  * stack for SA_ONSTACK; FPU image 64-byte aligned, the frame so that rsp
@@ -69,7 +76,7 @@ static uint64_t get_sigframe(const struct ksignal *ksig,
 	*fpstate = sp;
 	sp -= sizeof(struct rt_sigframe);
 	sp = (sp & ~15ULL) - 8;
-	if (on_alt && !on_sig_stack(sp))
+	if (on_alt && !in_altstack(sp))
 		return 0;
 	return sp;
 }
@@ -337,9 +344,12 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	restore_sigcontext(regs, &frame.uc.uc_mcontext);
 	if (restore_fpstate(frame.uc.uc_mcontext.fpstate))
 		goto bad;
+	/*
+	 * As Linux's restore_altstack, whatever sigaltstack says is ignored:
+	 * a handler nested on the alternate stack returns onto it (EPERM).
+	 */
 	st = frame.uc.uc_stack;
-	if (do_sigaltstack(&st, NULL, regs->rsp))
-		goto bad;
+	do_sigaltstack(&st, NULL, regs->rsp);
 	if (!is_canonical(regs->rip))
 		force_sigsegv(0);
 	return (long)regs->rax;
