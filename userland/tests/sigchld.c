@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -390,6 +392,44 @@ static void test_core(void)
 	check_core(SIGSEGV, RLIM_INFINITY, "SIGSEGV, RLIMIT_CORE unlimited: WCOREDUMP, CLD_DUMPED");
 }
 
+static void on_abrt(int sig)
+{
+	(void)sig;
+}
+
+/* abort() with SIGABRT caught (the handler returns), blocked or ignored. */
+static int abort_child(void *arg)
+{
+	int how = (int)(intptr_t)arg;
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGABRT);
+	if (how == 0)
+		signal(SIGABRT, on_abrt);
+	else if (how == 1)
+		sigprocmask(SIG_BLOCK, &set, NULL);
+	else
+		signal(SIGABRT, SIG_IGN);
+	abort();
+}
+
+static void test_abort(void)
+{
+	static const char *const names[] = {
+		"abort() whose handler returns: still dies by SIGABRT",
+		"abort() with SIGABRT blocked: dies by SIGABRT",
+		"abort() with SIGABRT ignored: dies by SIGABRT",
+	};
+	int i, st;
+
+	for (i = 0; i < 3; i++) {
+		st = in_child(abort_child, (void *)(intptr_t)i);
+		drop_chld();
+		check(died_by(st, SIGABRT), names[i], "%s", status_str(st));
+	}
+}
+
 int main(void)
 {
 	sigemptyset(&chld_set);
@@ -405,5 +445,6 @@ int main(void)
 	test_no_zombies();
 	test_zombie_kept();
 	test_core();
+	test_abort();
 	return done();
 }

@@ -300,7 +300,7 @@ static void test_registers(void)
 			 "movq %%r13, 48(%[r])\n\t"
 			 "movq %%r14, 56(%[r])"
 			 : "+a"(nr), [at] "=m"(resume_at)
-			 : [r] "r"(&r), "D"(gettid()), "S"(SIGUSR1)
+			 : [r] "r"(&r), "D"(syscall(SYS_gettid)), "S"(SIGUSR1)
 			 : "rbx", "rcx", "rdx", "r11", "r12", "r13", "r14", "memory");
 	check(r.rax == 0xa0a && r.rbx == 0xb0b && r.rcx == 0xc0c && r.rdx == 0xd0d &&
 	      r.r11 == 0x1b1b && r.r13 == 0x1313,
@@ -362,7 +362,7 @@ static void test_fpu(void)
 			 "fnstcw %[cwo]\n\t"
 			 "movq %%xmm15, %[x15]"
 			 : "+a"(nr), [mxo] "=m"(mx_out), [cwo] "=m"(cw_out), [x15] "=m"(x15)
-			 : [v] "r"(in[3]), [mx] "m"(mx_in), [cw] "m"(cw_in), "D"(gettid()),
+			 : [v] "r"(in[3]), [mx] "m"(mx_in), [cw] "m"(cw_in), "D"(syscall(SYS_gettid)),
 			   "S"(SIGUSR1)
 			 : "rcx", "r11", "xmm15", "memory");
 	if (avx)
