@@ -18,15 +18,11 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "sigtest.h"
 #include "tap.h"
 
 #define PAGE 4096UL
 
-/* MXCSR (Intel SDM 1 10.2.3): exception masks at bits 7..12, flags 0..5. */
-#define MXCSR_DEFAULT	0x1f80u
-#define MXCSR_IM	(1u << 7)
-#define MXCSR_ZM	(1u << 9)
-#define MXCSR_OM	(1u << 10)
 /* The x87 control word's zero-divide mask (SDM 1 8.1.5). */
 #define FCW_ZM		(1u << 2)
 
@@ -42,19 +38,6 @@ static sigjmp_buf jb;
 /* The address of the faulting instruction, stored by the asm just before it. */
 static volatile uint64_t fault_ip;
 
-static uint32_t get_mxcsr(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("stmxcsr %0" : "=m"(v));
-	return v;
-}
-
-static void set_mxcsr(uint32_t v)
-{
-	__asm__ volatile("ldmxcsr %0" : : "m"(v));
-}
-
 static void record(int sig, const siginfo_t *si, const ucontext_t *uc)
 {
 	volatile char here;
@@ -63,7 +46,7 @@ static void record(int sig, const siginfo_t *si, const ucontext_t *uc)
 	seen.code = si->si_code;
 	seen.addr = si->si_addr;
 	seen.rip = uc->uc_mcontext.gregs[REG_RIP];
-	seen.mxcsr = get_mxcsr();
+	seen.mxcsr = mxcsr_get();
 	seen.stack = (void *)&here;
 }
 
@@ -71,16 +54,6 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
 {
 	record(sig, si, uc);
 	siglongjmp(jb, 1);
-}
-
-static void handle(int sig, void (*fn)(int, siginfo_t *, void *), int flags)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = fn;
-	sa.sa_flags = SA_SIGINFO | flags;
-	sigaction(sig, &sa, NULL);
 }
 
 /* Runs @insn (after noting its address in fault_ip); false if it returned. */
@@ -126,7 +99,7 @@ static void test_segv(void)
 	void (*fn)(void) = (void (*)(void))rw;
 	bool f;
 
-	handle(SIGSEGV, on_fault, 0);
+	sig_handle(SIGSEGV, on_fault, 0);
 	check_access(opaque_ptr(0), false, SEGV_MAPERR, NULL, "NULL read: SEGV_MAPERR, si_addr 0");
 	check_access(opaque_ptr(0), true, SEGV_MAPERR, NULL, "NULL write: SEGV_MAPERR, si_addr 0");
 	check_access(ro + 123, true, SEGV_ACCERR, ro + 123,
@@ -166,7 +139,7 @@ static void test_sigbus(void)
 	int fd;
 	char *p;
 
-	handle(SIGBUS, on_fault, 0);
+	sig_handle(SIGBUS, on_fault, 0);
 	if (make_file(path, "a hundred bytes or so, but less than a page") ||
 	    (fd = open(path, O_RDONLY)) < 0)
 		return fail("SIGBUS beyond EOF", "file: %s", strerror(errno));
@@ -204,16 +177,16 @@ static void on_usr1(int sig, siginfo_t *si, void *uc)
 /* The handler's MXCSR is the default; the interrupted one comes back. */
 static void test_mxcsr(void)
 {
-	uint32_t mine = MXCSR_DEFAULT | 0x6000;	/* round toward zero */
+	uint32_t mine = MXCSR_DEFAULT | MXCSR_RZ;
 
-	handle(SIGUSR1, on_usr1, 0);
+	sig_handle(SIGUSR1, on_usr1, 0);
 	memset(&seen, 0, sizeof(seen));
-	set_mxcsr(mine);
+	mxcsr_set(mine);
 	raise(SIGUSR1);
-	check(seen.mxcsr == MXCSR_DEFAULT && get_mxcsr() == mine,
+	check(seen.mxcsr == MXCSR_DEFAULT && mxcsr_get() == mine,
 	      "a handler starts with the default MXCSR; the caller's comes back",
-	      "in the handler %#x, after %#x", seen.mxcsr, get_mxcsr());
-	set_mxcsr(MXCSR_DEFAULT);
+	      "in the handler %#x, after %#x", seen.mxcsr, mxcsr_get());
+	mxcsr_set(MXCSR_DEFAULT);
 	signal(SIGUSR1, SIG_DFL);
 }
 
@@ -222,7 +195,7 @@ static void test_fpe(void)
 	uint16_t fcw;
 	bool f;
 
-	handle(SIGFPE, on_fault, 0);
+	sig_handle(SIGFPE, on_fault, 0);
 	f = FAULTS("divl %k1", "r"(0), "a"(1), "d"(0));
 	check_seen(f, SIGFPE, FPE_INTDIV, (void *)fault_ip, fault_ip,
 		   "divide by zero: SIGFPE, FPE_INTDIV, si_addr the div");
@@ -232,20 +205,20 @@ static void test_fpe(void)
 	if (!sse_traps()) {
 		skip("SSE exceptions unmasked in MXCSR: SIGFPE", "QEMU's TCG raises no #XM");
 	} else {
-		set_mxcsr(MXCSR_DEFAULT & ~MXCSR_ZM);
+		mxcsr_set(MXCSR_DEFAULT & ~MXCSR_ZM);
 		f = FAULTS("divss %1, %2", "x"(0.0f), "x"(1.0f));
 		check_seen(f, SIGFPE, FPE_FLTDIV, (void *)fault_ip, fault_ip,
 			   "SSE 1/0 with ZM unmasked: FPE_FLTDIV at the divss");
-		set_mxcsr(MXCSR_DEFAULT & ~MXCSR_IM);
+		mxcsr_set(MXCSR_DEFAULT & ~MXCSR_IM);
 		f = FAULTS("divss %1, %2", "x"(0.0f), "x"(0.0f));
 		check_seen(f, SIGFPE, FPE_FLTINV, (void *)fault_ip, fault_ip,
 			   "SSE 0/0 with IM unmasked: FPE_FLTINV");
-		set_mxcsr(MXCSR_DEFAULT & ~MXCSR_OM);
+		mxcsr_set(MXCSR_DEFAULT & ~MXCSR_OM);
 		f = FAULTS("mulss %1, %2", "x"(3e38f), "x"(3e38f));
 		check_seen(f, SIGFPE, FPE_FLTOVF, (void *)fault_ip, fault_ip,
 			   "SSE overflow with OM unmasked: FPE_FLTOVF");
 	}
-	set_mxcsr(MXCSR_DEFAULT);
+	mxcsr_set(MXCSR_DEFAULT);
 	__asm__ volatile("fninit\n\tfnstcw %0" : "=m"(fcw));
 	fcw &= ~FCW_ZM;
 	__asm__ volatile("fldcw %0" : : "m"(fcw));
@@ -261,11 +234,11 @@ static void test_ill_trap(void)
 {
 	bool f;
 
-	handle(SIGILL, on_fault, 0);
+	sig_handle(SIGILL, on_fault, 0);
 	f = FAULTS("ud2", "i"(0));
 	check_seen(f, SIGILL, ILL_ILLOPN, (void *)fault_ip, fault_ip,
 		   "ud2: SIGILL, ILL_ILLOPN, si_addr and RIP the ud2");
-	handle(SIGTRAP, on_fault, 0);
+	sig_handle(SIGTRAP, on_fault, 0);
 	f = FAULTS("int3", "i"(0));
 	check_seen(f, SIGTRAP, SI_KERNEL, NULL, fault_ip + 1,
 		   "int3: SIGTRAP, SI_KERNEL, RIP after it");
@@ -285,7 +258,7 @@ static void test_masks(void)
 {
 	bool f;
 
-	handle(SIGSEGV, on_fault, 0);
+	sig_handle(SIGSEGV, on_fault, 0);
 	f = FAULTS("movl (%1), %%r11d", "r"(opaque_ptr(0)));
 	check(f && !segv_blocked(), "sigsetjmp(.., 1): siglongjmp restores the mask",
 	      "faulted %d, SIGSEGV blocked %d", f, segv_blocked());
@@ -322,12 +295,12 @@ static void test_resume(void)
 {
 	int after = 0, val = 0;
 
-	handle(SIGILL, on_ud2_skip, 0);
+	sig_handle(SIGILL, on_ud2_skip, 0);
 	memset(&seen, 0, sizeof(seen));
 	__asm__ volatile("ud2\n\tmovl $1, %0" : "=r"(after) : : "memory");
 	check(seen.sig == SIGILL && after == 1, "a handler that steps RIP past ud2 resumes after it",
 	      "sig %d after %d", seen.sig, after);
-	handle(SIGSEGV, on_fix_rax, 0);
+	sig_handle(SIGSEGV, on_fix_rax, 0);
 	memset(&seen, 0, sizeof(seen));
 	__asm__ volatile("movl (%%rax), %0" : "=r"(val) : "a"(opaque_ptr(8)) : "memory");
 	check(seen.sig == SIGSEGV && val == 1234,
@@ -347,7 +320,7 @@ static int fault_blocked(void *arg)
 	if (how & 1) {
 		signal(how >= 2 ? SIGFPE : SIGSEGV, SIG_IGN);
 	} else {
-		handle(how >= 2 ? SIGFPE : SIGSEGV, on_fault, 0);
+		sig_handle(how >= 2 ? SIGFPE : SIGSEGV, on_fault, 0);
 		sigprocmask(SIG_BLOCK, &set, NULL);
 	}
 	if (how >= 2)
@@ -359,18 +332,14 @@ static int fault_blocked(void *arg)
 
 static void test_blocked_kills(void)
 {
-	static const char *const names[] = {
-		"SIGSEGV blocked: the fault kills by SIGSEGV",
-		"SIGSEGV ignored: the fault kills by SIGSEGV",
-		"SIGFPE blocked: the fault kills by SIGFPE",
-		"SIGFPE ignored: the fault kills by SIGFPE",
+	static const struct child_case cases[] = {
+		{ "SIGSEGV blocked: the fault kills by SIGSEGV", SIGSEGV },
+		{ "SIGSEGV ignored: the fault kills by SIGSEGV", SIGSEGV },
+		{ "SIGFPE blocked: the fault kills by SIGFPE", SIGFPE },
+		{ "SIGFPE ignored: the fault kills by SIGFPE", SIGFPE },
 	};
-	int i, st;
 
-	for (i = 0; i < 4; i++) {
-		st = in_child(fault_blocked, (void *)(intptr_t)i);
-		check(died_by(st, i >= 2 ? SIGFPE : SIGSEGV), names[i], "%s", status_str(st));
-	}
+	check_children(fault_blocked, cases, 4);
 }
 
 /* Frames of 1 KiB until the stack's end; the compiler may not fold them. */
@@ -401,7 +370,7 @@ static int overflow(void *arg)
 	setrlimit(RLIMIT_STACK, &rl);
 	if (alt)
 		sigaltstack(&ss, NULL);
-	handle(SIGSEGV, on_fault, alt ? SA_ONSTACK : 0);
+	sig_handle(SIGSEGV, on_fault, alt ? SA_ONSTACK : 0);
 	memset(&seen, 0, sizeof(seen));
 	if (!sigsetjmp(jb, 1))
 		recurse(0);
@@ -477,8 +446,8 @@ static void test_sigaltstack(void)
 	raw_sigaltstack(NULL, &old);
 	check(old.ss_flags == 0 && old.ss_sp == altstack && old.ss_size == sizeof(altstack),
 	      "the stack set, not in use: flags 0", "flags %d sp %p", old.ss_flags, old.ss_sp);
-	handle(SIGUSR1, on_alt, SA_ONSTACK);
-	handle(SIGUSR2, on_nested, SA_ONSTACK);
+	sig_handle(SIGUSR1, on_alt, SA_ONSTACK);
+	sig_handle(SIGUSR2, on_nested, SA_ONSTACK);
 	memset(&alt, 0, sizeof(alt));
 	raise(SIGUSR1);
 	check(on_altstack(seen.stack) && alt.in.ss_flags == SS_ONSTACK,
@@ -512,7 +481,7 @@ static void test_autodisarm(void)
 	stack_t old;
 
 	check_ok(raw_sigaltstack(&ss, NULL), "sigaltstack SS_AUTODISARM");
-	handle(SIGUSR1, on_disarm, SA_ONSTACK);
+	sig_handle(SIGUSR1, on_disarm, SA_ONSTACK);
 	raise(SIGUSR1);
 	check(on_altstack(seen.stack) && alt.in.ss_flags == SS_DISABLE,
 	      "SS_AUTODISARM: disarmed while the handler runs", "on it %d flags %d",

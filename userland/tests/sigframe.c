@@ -17,6 +17,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "sigtest.h"
 #include "tap.h"
 
 /* Selectors that are the kernel's in both GDTs (Linux's and Breenix's). */
@@ -133,29 +134,6 @@ static uint64_t rflags(void)
 	return f;
 }
 
-static uint32_t get_mxcsr(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("stmxcsr %0" : "=m"(v));
-	return v;
-}
-
-static void set_mxcsr(uint32_t v)
-{
-	__asm__ volatile("ldmxcsr %0" : : "m"(v));
-}
-
-static void handle(int sig, void (*fn)(int, siginfo_t *, void *))
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = fn;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(sig, &sa, NULL);
-}
-
 /*
  * The child: the tampered return, then what survives must show it was
  * harmless. Exit 0: survived as Linux lets it; 1: survived with the damage.
@@ -163,8 +141,8 @@ static void handle(int sig, void (*fn)(int, siginfo_t *, void *))
 static int tamper(void *arg)
 {
 	what = (enum tamper)(intptr_t)arg;
-	handle(SIGUSR1, on_tamper);
-	set_mxcsr(0x1f80 | 0x6000);
+	sig_handle(SIGUSR1, on_tamper, 0);
+	mxcsr_set(MXCSR_DEFAULT | MXCSR_RZ);
 	raise(SIGUSR1);
 	if (what == T_EFLAGS) {
 		if ((rflags() & (FL_IOPL | FL_NT | FL_VM)) || !(rflags() & FL_IF))
@@ -172,18 +150,15 @@ static int tamper(void *arg)
 		__asm__ volatile("cli");	/* #GP with IOPL 0 */
 	}
 	if (what == T_FP_NULL)
-		return get_mxcsr() == 0x1f80 ? 0 : 1;	/* the FPU's initial state */
+		return mxcsr_get() == MXCSR_DEFAULT ? 0 : 1;	/* the FPU's initial state */
 	if (what == T_FP_MAGIC)
-		return get_mxcsr() == (0x1f80 | 0x6000) ? 0 : 1;
+		return mxcsr_get() == (MXCSR_DEFAULT | MXCSR_RZ) ? 0 : 1;
 	return 0;
 }
 
 static void test_tamper(void)
 {
-	static const struct {
-		const char *name;
-		int sig;	/* the death, or 0 for exit 0 */
-	} cases[T_COUNT] = {
+	static const struct child_case cases[T_COUNT] = {
 		[T_CS_08] = { "CS a kernel selector (0x08): SIGSEGV", SIGSEGV },
 		[T_CS_10] = { "CS a kernel selector (0x10): SIGSEGV", SIGSEGV },
 		[T_CS_NULL] = { "CS null: SIGSEGV", SIGSEGV },
@@ -199,13 +174,8 @@ static void test_tamper(void)
 		[T_FP_NULL] = { "fpstate NULL: the FPU starts afresh, no signal", 0 },
 		[T_FP_MAGIC] = { "XSAVE magic garbled: the legacy image is restored", 0 },
 	};
-	int i, st;
 
-	for (i = 0; i < T_COUNT; i++) {
-		st = in_child(tamper, (void *)(intptr_t)i);
-		check(cases[i].sig ? died_by(st, cases[i].sig) : exited_with(st, 0), cases[i].name,
-		      "%s", status_str(st));
-	}
+	check_children(tamper, cases, T_COUNT);
 }
 
 /* rt_sigreturn with RSP at @sp: no handler's frame, whatever lies there. */
@@ -249,7 +219,7 @@ static void test_bare(void)
 	st = in_child(sigreturn_zeroes, NULL);
 	check(died_by(st, SIGSEGV), "rt_sigreturn over zeroes (CS 0): SIGSEGV", "%s",
 	      status_str(st));
-	handle(SIGUSR2, on_count);
+	sig_handle(SIGUSR2, on_count, 0);
 	raise(SIGUSR2);
 	check(counted == 1, "the parent lives on and still takes signals", "%d", counted);
 	signal(SIGUSR2, SIG_DFL);
@@ -281,7 +251,7 @@ static void test_registers(void)
 	struct regs r;
 	long nr = SYS_tkill;
 
-	handle(SIGUSR1, on_regs);
+	sig_handle(SIGUSR1, on_regs, 0);
 	memset(&r, 0, sizeof(r));
 	__asm__ volatile("leaq 1f(%%rip), %%rbx\n\t"
 			 "movq %%rbx, %[at]\n\t"
@@ -315,7 +285,7 @@ static void test_registers(void)
 /* The handler clobbers every vector register, MXCSR and the x87 state. */
 static void on_clobber(int sig, siginfo_t *si, void *uc)
 {
-	uint32_t mx = 0x1f80 | 0x2000;
+	uint32_t mx = MXCSR_DEFAULT | 0x2000;	/* round up */
 	uint16_t cw = 0x27f;
 
 	(void)sig, (void)si, (void)uc;
@@ -343,12 +313,12 @@ static void test_fpu(void)
 	uint64_t in[4] = { 0x0123456789abcdefUL, 0x1122334455667788UL, 0x99aabbccddeeff00UL,
 			   0x0f1e2d3c4b5a6978UL };
 	uint64_t out[4] = { 0 }, x15 = 0;
-	uint32_t mx_in = 0x1f80 | 0x6000, mx_out = 0;
+	uint32_t mx_in = MXCSR_DEFAULT | MXCSR_RZ, mx_out = 0;
 	uint16_t cw_in = 0x37f & ~0x300, cw_out = 0;	/* single precision */
 	long nr = SYS_tkill;
 	bool avx = have_avx();
 
-	handle(SIGUSR1, on_clobber);
+	sig_handle(SIGUSR1, on_clobber, 0);
 	if (avx)
 		__asm__ volatile("vmovdqu %0, %%ymm8" : : "m"(in) : "xmm8");
 	else
@@ -377,7 +347,7 @@ static void test_fpu(void)
 	check(mx_out == mx_in && cw_out == cw_in, "MXCSR and the x87 control word come back",
 	      "mxcsr %#x (want %#x) fcw %#x (want %#x)", mx_out, mx_in, cw_out, cw_in);
 	__asm__ volatile("fninit");
-	set_mxcsr(0x1f80);
+	mxcsr_set(MXCSR_DEFAULT);
 	signal(SIGUSR1, SIG_DFL);
 }
 
