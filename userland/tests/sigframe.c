@@ -4,8 +4,9 @@
  * or off the canonical range, sets RFLAGS bits user mode may not have, or
  * garbles the FPU image, and rt_sigreturn called with no frame at all: the
  * process dies by SIGSEGV (or survives where Linux ignores the change).
- * Legitimate changes to the general registers and RIP take effect, and the
- * FPU, SSE and AVX registers a handler clobbers come back.
+ * Legitimate changes to the general registers, RIP, the mask and the
+ * alternate stack take effect, and the FPU, SSE and AVX registers a
+ * handler clobbers come back.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -38,10 +39,12 @@
 enum tamper {
 	T_CS_08, T_CS_10, T_CS_NULL, T_SS_NULL, T_SS_10, T_RIP_KERNEL, T_RIP_NONCANON,
 	T_EFLAGS, T_TF, T_FP_KERNEL, T_FP_MISALIGNED, T_FP_XFEATURES, T_FP_NULL, T_FP_MAGIC,
-	T_COUNT
+	T_MASK, T_STACK_BAD, T_STACK_NEW, T_COUNT
 };
 
 static enum tamper what;
+/* The alternate stack a handler installs through its frame's uc_stack. */
+static char altstack[16384];
 /* A copy of the frame's FPU image, 8 bytes off its alignment. */
 static char fpcopy[8192] __attribute__((aligned(64)));
 
@@ -120,6 +123,19 @@ static void on_tamper(int sig, siginfo_t *si, void *ucp)
 	case T_TF:
 		g[REG_EFL] |= FL_TF;
 		break;
+	case T_MASK:
+		sigaddset(&uc->uc_sigmask, SIGUSR2);
+		sigaddset(&uc->uc_sigmask, SIGKILL);
+		sigaddset(&uc->uc_sigmask, SIGSTOP);
+		break;
+	case T_STACK_BAD:
+		uc->uc_stack.ss_flags = 12345;
+		break;
+	case T_STACK_NEW:
+		uc->uc_stack.ss_sp = altstack;
+		uc->uc_stack.ss_size = sizeof(altstack);
+		uc->uc_stack.ss_flags = 0;
+		break;
 	default:
 		tamper_fp(uc);
 		break;
@@ -132,6 +148,25 @@ static uint64_t rflags(void)
 
 	__asm__ volatile("pushfq\n\tpopq %0" : "=r"(f));
 	return f;
+}
+
+/* After T_MASK, T_STACK_BAD or T_STACK_NEW: 0 if the frame's word was taken as Linux takes it. */
+static int frame_took_effect(void)
+{
+	sigset_t set;
+	stack_t ss;
+
+	sigprocmask(SIG_SETMASK, NULL, &set);
+	sigaltstack(NULL, &ss);
+	switch (what) {
+	case T_MASK:
+		return sigismember(&set, SIGUSR2) && !sigismember(&set, SIGKILL) &&
+		       !sigismember(&set, SIGSTOP) ? 0 : 1;
+	case T_STACK_BAD:
+		return ss.ss_flags == SS_DISABLE ? 0 : 1;
+	default:
+		return ss.ss_sp == altstack && ss.ss_size == sizeof(altstack) && !ss.ss_flags ? 0 : 1;
+	}
 }
 
 /*
@@ -153,7 +188,7 @@ static int tamper(void *arg)
 		return mxcsr_get() == MXCSR_DEFAULT ? 0 : 1;	/* the FPU's initial state */
 	if (what == T_FP_MAGIC)
 		return mxcsr_get() == (MXCSR_DEFAULT | MXCSR_RZ) ? 0 : 1;
-	return 0;
+	return what >= T_MASK ? frame_took_effect() : 0;
 }
 
 static void test_tamper(void)
@@ -173,6 +208,9 @@ static void test_tamper(void)
 		[T_FP_XFEATURES] = { "XSAVE header with an unknown feature: SIGSEGV", SIGSEGV },
 		[T_FP_NULL] = { "fpstate NULL: the FPU starts afresh, no signal", 0 },
 		[T_FP_MAGIC] = { "XSAVE magic garbled: the legacy image is restored", 0 },
+		[T_MASK] = { "uc_sigmask: taken, but never SIGKILL or SIGSTOP", 0 },
+		[T_STACK_BAD] = { "uc_stack with bad flags: ignored, the process lives", 0 },
+		[T_STACK_NEW] = { "uc_stack naming a new alternate stack: installed", 0 },
 	};
 
 	check_children(tamper, cases, T_COUNT);
