@@ -356,7 +356,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	uint64_t uframe = regs->rsp - 8;
 	stack_t st;
 
-	current->restart_block.armed = false;
+	current->restart_block.fn = NULL;
 	/* uframe is the frame on the user's stack. */
 	if (copy_from_user(&frame, (void *)uframe, sizeof(frame)))
 		goto bad;
