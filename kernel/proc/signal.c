@@ -827,10 +827,18 @@ static void do_signal_stop(int signr, unsigned long irqf)
 	schedule();
 }
 
-/* The log line of a fatal fault's default action, as Linux's print_fatal_signal. */
+/*
+ * The wait status of a death by @signr. Linux sets the core flag only when
+ * it wrote a core: never under an RLIMIT_CORE below binfmt_elf's
+ * min_coredump (a page). Breenix writes no file and reports what Linux
+ * would when the limit lets it dump.
+ */
 static int core_status(int signr)
 {
-	return wstatus_signaled(signr, sig_in(signr, SIG_KERNEL_COREDUMP_MASK));
+	bool core = sig_in(signr, SIG_KERNEL_COREDUMP_MASK) &&
+		    current->signal->rlim[RLIMIT_CORE].rlim_cur >= PAGE_SIZE;
+
+	return wstatus_signaled(signr, core);
 }
 
 bool get_signal(struct ksignal *ksig)
@@ -883,7 +891,6 @@ relock:
 			goto relock;
 		}
 		spin_unlock_irqrestore(&sh->siglock, flags);
-		/* No core file is written; the status says "core" as Linux's would. */
 		do_group_exit(core_status(signr));
 	}
 	spin_unlock_irqrestore(&sh->siglock, flags);
