@@ -23,14 +23,14 @@ struct popen_stream {
 
 static struct popen_stream *streams;
 
-/* File actions: the pipe's child end onto 0 or 1, earlier streams closed. */
+/* File actions: earlier streams closed, then the pipe's child end onto 0 or 1. */
 static int child_actions(posix_spawn_file_actions_t *fa, int child_fd, int target)
 {
-	int err = posix_spawn_file_actions_adddup2(fa, child_fd, target);
+	int err = 0;
 
 	for (struct popen_stream *s = streams; s && !err; s = s->next)
 		err = posix_spawn_file_actions_addclose(fa, fileno(s->f));
-	return err;
+	return err ? err : posix_spawn_file_actions_adddup2(fa, child_fd, target);
 }
 
 /* Starts "sh -c CMD" with the pipe's child end; 0 or an error number. */
