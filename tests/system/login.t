@@ -56,6 +56,8 @@ user's login shell, with the message of the day.
   cat: /etc/shadow: Permission denied
   $ login
   login: Cannot possibly work without effective root
+  $ passwd root
+  passwd: You may not view or modify password information for root.
   $ exit
 
 Back in root's shell, with echo on (this line's echo is what the harness
@@ -80,6 +82,14 @@ is asked for a password all the same.
   Login incorrect
   $ echo $?
   1
+
+The terminal has its echo back: a line read by sh's read (no line editor)
+shows as typed.
+
+  $ sh -c 'printf "name: "; read x; echo "[$x]"'
+  < typed
+  name: typed
+  [typed]
 
 Root may log in as anyone without a password: login -f.
 
