@@ -51,7 +51,7 @@ char *auth_read_line(char *buf, size_t size)
 }
 
 static struct termios saved_tty;
-static const int fatal_signals[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP };
+static const int fatal_signals[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP };
 #define NR_FATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 
 /* Echo back on, then the signal's own default action. */
@@ -66,6 +66,7 @@ static void restore_and_reraise(int sig)
 char *auth_read_secret(const char *prompt, char *buf, size_t size)
 {
 	struct sigaction sa = { .sa_handler = restore_and_reraise }, old[NR_FATAL];
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, old_tstp;
 	bool tty = !tcgetattr(STDIN_FILENO, &saved_tty);
 	struct termios quiet = saved_tty;
 	char *line;
@@ -74,9 +75,10 @@ char *auth_read_secret(const char *prompt, char *buf, size_t size)
 	fputs(prompt, stdout);
 	fflush(stdout);
 	if (tty) {
-		/* SIGTSTP too: a stopped login would leave the terminal silent. */
 		for (i = 0; i < NR_FATAL; i++)
 			sigaction(fatal_signals[i], &sa, &old[i]);
+		/* ^Z would leave the shell a terminal without echo: not meanwhile. */
+		sigaction(SIGTSTP, &ignore, &old_tstp);
 		quiet.c_lflag &= ~(ECHO | ECHOE | ECHOK | ECHONL);
 		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
 	}
@@ -85,6 +87,7 @@ char *auth_read_secret(const char *prompt, char *buf, size_t size)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
 		for (i = 0; i < NR_FATAL; i++)
 			sigaction(fatal_signals[i], &old[i], NULL);
+		sigaction(SIGTSTP, &old_tstp, NULL);
 		/* The Enter that ended the line was not echoed. */
 		putchar('\n');
 	}

@@ -99,8 +99,10 @@ struct setting {
 	size_t salt_len;
 };
 
-/* Out-of-range rounds are clamped, as the specification says; a "rounds=" not
- * followed by digits and '$' is part of the salt. */
+/*
+ * Out-of-range rounds are clamped, as the specification says; a "rounds="
+ * not followed by digits and '$' is part of the salt.
+ */
 static void parse_setting(const char *p, struct setting *st)
 {
 	st->rounds = ROUNDS_DEFAULT;
