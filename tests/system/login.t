@@ -100,3 +100,23 @@ Root may log in as anyone without a password: login -f.
   $ exit
   $ whoami
   root
+
+Once root has a password, init starts login on the console instead of a
+shell.
+
+  $ passwd
+  < rootpw
+  < rootpw
+  Changing password for root.
+  New password:\s (re)
+  Retype new password:\s (re)
+  passwd: password updated successfully
+  $ exit
+  < root
+  < rootpw
+  breenix login: root
+  Password:\s (re)
+  Welcome to Breenix, a POSIX operating system for x86_64.
+  $ id -u; echo $0
+  0
+  -sh
