@@ -56,6 +56,10 @@ user's login shell, with the message of the day.
   cat: /etc/shadow: Permission denied
   $ login
   login: Cannot possibly work without effective root
+  $ su
+  < wrong
+  Password:\s (re)
+  su: Authentication failure
   $ passwd root
   passwd: You may not view or modify password information for root.
   $ exit
@@ -100,6 +104,22 @@ Root may log in as anyone without a password: login -f.
   $ exit
   $ whoami
   root
+
+su runs a shell as another user: root needs no password. Without "-" the
+environment and the directory stay, with "-" it is a login.
+
+  $ su user -c 'id -u; echo $0 $HOME $USER; pwd'
+  1000
+  sh /home/user user
+  /root
+  $ su - user -c 'echo $0 $PATH; pwd'
+  -sh /bin:/sbin
+  /home/user
+  $ su user -c 'echo "$0 $1 $2"; exit 3' arg0 one two; echo $?
+  arg0 one two
+  3
+  $ su ghost
+  su: user ghost does not exist
 
 Once root has a password, init starts login on the console instead of a
 shell.

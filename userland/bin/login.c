@@ -5,8 +5,6 @@
  * Then the user's groups and ids, home, a fresh environment, /etc/motd, and
  * the shell as a login shell ("-sh"). Root may skip the password: -f USER.
  */
-#include <errno.h>
-#include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +15,7 @@
 #include "cli.h"
 #include "motd.h"
 #include "msg.h"
+#include "session.h"
 
 static const char usage[] = "[-p] [-f] [USER]\n"
 			    "Log in as USER on this terminal, asking for the password.\n"
@@ -24,9 +23,7 @@ static const char usage[] = "[-p] [-f] [USER]\n"
 			    "  -p  keep the environment";
 
 #define LOGIN_TRIES 3
-#define FAIL_DELAY 3		/* seconds before "Login incorrect", as busybox */
 #define NAME_MAX_LEN 256
-#define DEFAULT_PATH "/bin:/sbin"
 
 /* The prompt's host name: the node name, "localhost" without one. */
 static void login_prompt(void)
@@ -75,61 +72,26 @@ static struct passwd *ask(const char *name)
 		pw = authenticate(name);
 		if (pw)
 			return pw;
-		sleep(FAIL_DELAY);
+		sleep(AUTH_FAIL_DELAY);
 		puts("Login incorrect");
 	}
 	exit(1);
 }
 
-/* Groups, then the group id, then the user id: each needs root's power. */
-static void become(const struct passwd *pw)
-{
-	if (initgroups(pw->pw_name, pw->pw_gid))
-		msg_die(1, "initgroups");
-	if (setgid(pw->pw_gid))
-		msg_die(1, "setgid");
-	if (setuid(pw->pw_uid))
-		msg_die(1, "setuid");
-}
-
-extern char **environ;
-
-/* HOME, SHELL, USER, LOGNAME and PATH; TERM is kept, the rest cleared unless -p. */
-static void set_environment(const struct passwd *pw, const char *shell, bool keep)
-{
-	static char *empty_env[] = { NULL };
-	char *term = getenv("TERM");
-
-	if (term)
-		term = strdup(term);
-	if (!keep)
-		environ = empty_env;
-	if ((term && setenv("TERM", term, 1)) || setenv("HOME", pw->pw_dir, 1) ||
-	    setenv("SHELL", shell, 1) || setenv("USER", pw->pw_name, 1) ||
-	    setenv("LOGNAME", pw->pw_name, 1) || setenv("PATH", DEFAULT_PATH, 1))
-		msg_die(1, "setenv");
-	free(term);
-}
-
 static void start_session(struct passwd *pw, bool keep_env)
 {
 	const char *shell = *pw->pw_shell ? pw->pw_shell : "/bin/sh";
-	const char *base = strrchr(shell, '/');
-	char argv0[NAME_MAX_LEN];
 
-	become(pw);
+	session_become(pw);
 	if (chdir(pw->pw_dir)) {
 		printf("No directory %s, logging in with HOME=/\n", pw->pw_dir);
 		if (chdir("/"))
 			msg_die(1, "/");
 		pw->pw_dir = "/";
 	}
-	set_environment(pw, shell, keep_env);
+	session_login_env(pw, shell, !keep_env);
 	motd_show();
-	/* A leading '-' makes it a login shell, which reads /etc/profile. */
-	snprintf(argv0, sizeof(argv0), "-%s", base ? base + 1 : shell);
-	execl(shell, argv0, (char *)NULL);
-	msg_die(1, "%s", shell);
+	session_exec_shell(shell, true, NULL, NULL);
 }
 
 int main(int argc, char **argv)

@@ -135,7 +135,7 @@ static void check_current(const struct passwd *pw)
 	if (!auth_read_secret("Current password: ", old, sizeof(old)))
 		exit(1);
 	if (!auth_check(hash, old)) {
-		sleep(3);
+		sleep(AUTH_FAIL_DELAY);
 		msg_warnx("Authentication token manipulation error");
 		msg_diex(1, "password unchanged");
 	}

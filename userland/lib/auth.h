@@ -11,6 +11,8 @@
 #include <stddef.h>
 
 #define AUTH_PASSWORD_MAX 256
+/* Seconds before a wrong password is reported (busybox's login and su wait 3). */
+#define AUTH_FAIL_DELAY 3
 
 /*
  * PW's hash: "" when the account has no password; NULL when it has none to
