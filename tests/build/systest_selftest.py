@@ -21,6 +21,11 @@ SAMPLE = """A comment.
 Another comment.
   $$ ech\\t x\\e[D\\x41
   $ true
+  $ login
+  < user
+  < pass\\x41
+  breenix login: user
+  Password:\\s (re)
 """
 
 
@@ -29,8 +34,11 @@ class ParseTest(unittest.TestCase):
         items = systest.parse(SAMPLE)
         commands = [item for item in items if isinstance(item, systest.Command)]
         self.assertEqual([c.typed for c in commands],
-                         [["echo hi"], ["cat <<EOF", "a", "EOF"], ["ech\\t x\\e[D\\x41"], ["true"]])
-        self.assertEqual([c.expected for c in commands], [["hi"], ["a"], [], []])
+                         [["echo hi"], ["cat <<EOF", "a", "EOF"], ["ech\\t x\\e[D\\x41"], ["true"],
+                          ["login"]])
+        self.assertEqual([c.expected for c in commands],
+                         [["hi"], ["a"], [], [], ["breenix login: user", "Password:\\s (re)"]])
+        self.assertEqual(commands[4].answers, ["user", "pass\\x41"])
         self.assertEqual(commands[2].keystrokes(), ["ech\t x\x1b[DA"])
         self.assertEqual(commands[0].lineno, 2)
         self.assertEqual(items[0], "A comment.")
@@ -42,6 +50,18 @@ class ParseTest(unittest.TestCase):
         (cmd,) = systest.parse("  $ x\n  y\n  > z\n")
         self.assertEqual(cmd.typed, ["x"])
         self.assertEqual(cmd.expected, ["y", "> z"])
+
+    def test_answers_end_before_output_and_continuations(self):
+        (cmd,) = systest.parse("  $ x\n  < a\n  > b\n")
+        self.assertEqual(cmd.answers, ["a"])
+        self.assertEqual(cmd.expected, ["> b"])
+        (cmd,) = systest.parse("  $ x\n  y\n  < z\n")
+        self.assertEqual(cmd.answers, [])
+        self.assertEqual(cmd.expected, ["y", "< z"])
+        with self.assertRaises(systest.TestFileError):
+            systest.parse("  $ x\n  > y\n  < z\n")
+        with self.assertRaises(systest.TestFileError):
+            systest.parse("  $ x\n  < \\q\n")
 
     def test_empty_expected_line(self):
         (cmd,) = systest.parse("  $ echo\n  \n")
