@@ -357,18 +357,38 @@ out:
 	return ret;
 }
 
+/*
+ * poll(2) interrupted with no handler to run resumes through
+ * restart_syscall with the deadline it had, not a fresh timeout
+ * (Linux's do_restart_poll).
+ */
+static long poll_restart(struct restart_block *rb)
+{
+	long ret = do_sys_poll(rb->poll.ufds, rb->poll.nfds,
+			       rb->poll.has_timeout ? &rb->poll.end : NULL);
+
+	if (ret == -ERESTARTNOHAND) {
+		rb->fn = poll_restart;
+		ret = -ERESTART_RESTARTBLOCK;
+	}
+	return ret;
+}
+
 SYSCALL_DEFINE3(poll, struct pollfd *, ufds, unsigned int, nfds,
 		int, timeout_msecs)
 {
-	uint64_t end, *to = NULL;
+	struct restart_block *rb = &current->restart_block;
 
+	rb->poll.ufds = ufds;
+	rb->poll.nfds = nfds;
+	rb->poll.has_timeout = timeout_msecs >= 0;
+	rb->poll.end = 0;
 	/* A negative timeout waits forever. */
-	if (timeout_msecs >= 0) {
-		to = &end;
-		poll_select_set_timeout(to, timeout_msecs / 1000,
+	if (rb->poll.has_timeout)
+		poll_select_set_timeout(&rb->poll.end, timeout_msecs / 1000,
 					(int64_t)NSEC_PER_MSEC * (timeout_msecs % 1000));
-	}
-	return do_sys_poll(ufds, nfds, to);
+	rb->fn = NULL;
+	return poll_restart(rb);
 }
 
 SYSCALL_DEFINE5(ppoll, struct pollfd *, ufds, unsigned int, nfds,

@@ -51,6 +51,7 @@ struct user_struct *alloc_uid(kuid_t uid)
 		new->count = 1;
 		new->uid = uid;
 		new->processes = 0;
+		new->sigpending = 0;
 		list_add(&new->node, &user_list);
 	}
 	spin_unlock_irqrestore(&uid_lock, flags);

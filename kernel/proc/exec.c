@@ -15,9 +15,11 @@
 #include <breenix/mm.h>
 #include <breenix/mman.h>
 #include <breenix/namei.h>
+#include <breenix/pid.h>
 #include <breenix/preempt.h>
 #include <breenix/process.h>
 #include <breenix/random.h>
+#include <breenix/sched.h>
 #include <breenix/signal.h>
 #include <breenix/slab.h>
 #include <breenix/syscall.h>
@@ -692,13 +694,88 @@ static const char *kbasename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* Whether the other threads are gone (a non-leader waits for the leader's zombie). */
+static bool de_thread_done(struct task *tsk)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct task *leader = tsk->group_leader;
+	bool done;
+
+	if (leader == tsk)
+		done = tsk->signal->nr_threads == 1;
+	else
+		done = tsk->signal->nr_threads == 2 && leader->exit_state;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return done;
+}
+
+/*
+ * A thread other than the leader execs: it takes the zombie leader's
+ * place and pid, so the process keeps its number, its parent and its
+ * place among the parent's children, and the leader is released.
+ */
+static void exec_take_leader(struct task *tsk)
+{
+	struct task *leader = tsk->group_leader;
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	tsk->start_time = leader->start_time;
+	exchange_tids(tsk, leader);
+	tsk->group_leader = tsk;
+	leader->group_leader = tsk;
+	tsk->real_parent = leader->real_parent;
+	tsk->parent = leader->parent;
+	list_add(&tsk->sibling, &leader->sibling);
+	list_del(&leader->sibling);
+	tsk->exit_signal = SIGCHLD;
+	leader->exit_signal = -1;
+	leader->exit_state = EXIT_DEAD;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	release_task(leader);
+}
+
+/*
+ * Linux's de_thread: exec leaves the process one thread. The others get
+ * SIGKILL and exit quietly (not as a group exit) while the caller waits;
+ * -EAGAIN if an exit_group or another exec got there first, whose SIGKILL
+ * then ends the caller too.
+ */
+static int de_thread(struct task *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	int err = 0;
+
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		err = -EAGAIN;
+	} else if (sig->nr_threads > 1) {
+		sig->group_exec_task = tsk;
+		signal_group_exit(tsk);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (err || sig->group_exec_task != tsk)
+		return err;
+	/* Uninterruptible: each victim has SIGKILL and is on its way out. */
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (de_thread_done(tsk))
+			break;
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	if (tsk->group_leader != tsk)
+		exec_take_leader(tsk);
+	flags = spin_lock_irqsave(&tasklist_lock);
+	sig->group_exec_task = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return 0;
+}
+
 /*
  * What else the old image leaves behind, past the point of no return:
- * its name and its close-on-exec descriptors, and the process is marked
- * as exec'd for setpgid's EACCES (the table was unshared
- * before, so this cannot fail). The signals issue resets caught signals
- * to SIG_DFL here, and once CLONE_THREAD exists the other threads are
- * ended here.
+ * its name and its close-on-exec descriptors, caught signals reset to
+ * SIG_DFL, and the process is marked as exec'd for setpgid's EACCES (the
+ * table was unshared before, so this cannot fail).
  */
 static void flush_old_exec(struct task *tsk, const char *filename)
 {
@@ -822,6 +899,9 @@ static int do_execveat_common(int dirfd, const char *path,
 	}
 	if (!err)
 		err = exec_binprm(bprm);
+	/* The other threads end before the task takes the new image. */
+	if (!err)
+		err = de_thread(current);
 	/* A descriptor table shared with CLONE_FILES becomes the task's own. */
 	if (!err)
 		err = unshare_files();

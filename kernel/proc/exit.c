@@ -86,6 +86,30 @@ static struct task *find_new_reaper(struct task *father)
 }
 
 /*
+ * Linux's kill_orphaned_pgrp: a group that this exit (@parent NULL: @tsk
+ * leaves) or this reparenting (@tsk's old @parent leaves) orphans gets
+ * SIGHUP and SIGCONT if it has stopped members, since no shell is left to
+ * continue them (POSIX, _exit). tasklist_lock held.
+ */
+static void kill_orphaned_pgrp(struct task *tsk, struct task *parent)
+{
+	struct pid *pgrp = tsk->signal->pgrp;
+	struct task *ignored = tsk;
+
+	if (!parent)
+		parent = tsk->real_parent;
+	else
+		ignored = NULL;
+	if (!parent || parent->signal->pgrp == pgrp ||
+	    parent->signal->session != tsk->signal->session)
+		return;
+	if (will_become_orphaned_pgrp(pgrp, ignored) && has_stopped_jobs(pgrp)) {
+		kill_pgrp_locked(pgrp, SIGHUP);
+		kill_pgrp_locked(pgrp, SIGCONT);
+	}
+}
+
+/*
  * The children go to the new reaper with SIGCHLD as their exit signal (no
  * one may kill init with another); zombies among them are announced to it,
  * and those it will not wait for move to @dead for release.
@@ -111,6 +135,7 @@ static void forget_original_parent(struct task *father, struct list_head *dead)
 		} else {
 			list_add_tail(&p->sibling, &reaper->children);
 		}
+		kill_orphaned_pgrp(p, father);
 	}
 }
 
@@ -119,7 +144,7 @@ static void forget_original_parent(struct task *father, struct list_head *dead)
  * or a process whose parent ignores SIGCHLD. Orphans reaped on the way
  * are released here.
  */
-static bool exit_notify(struct task *tsk)
+static bool exit_notify(struct task *tsk, bool group_dead)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 	struct task *p, *n;
@@ -127,11 +152,16 @@ static bool exit_notify(struct task *tsk)
 	LIST_HEAD(dead);
 
 	forget_original_parent(tsk, &dead);
+	if (group_dead)
+		kill_orphaned_pgrp(tsk->group_leader, NULL);
 	if (tsk->group_leader != tsk)
 		autoreap = true;
 	else if (!delay_group_leader(tsk))
 		autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	/* A leader's exit lets another thread's exec take its place. */
+	if (tsk->signal->group_exec_task)
+		wake_up_process(tsk->signal->group_exec_task);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	list_for_each_entry_safe(p, n, &dead, sibling)
 		release_task(p);
@@ -163,7 +193,7 @@ void do_exit(int code)
 	exit_fs(tsk);
 	if (group_dead)
 		session_leader_exit_ctty();
-	if (exit_notify(tsk))
+	if (exit_notify(tsk, group_dead))
 		release_task(tsk);
 	/* From here the scheduler's reference is the last one a thread has. */
 	local_irq_disable();
@@ -187,6 +217,8 @@ void do_group_exit(int code)
 	flags = spin_lock_irqsave(&tasklist_lock);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		code = 0;	/* killed by another thread's exec: the process lives on */
 	} else {
 		sig->group_exit_code = code;
 		sig->flags |= SIGNAL_GROUP_EXIT;
@@ -221,6 +253,8 @@ repeat:
 	sig->sum_sched_runtime += p->se.sum_exec_runtime;
 	list_del(&p->thread_node);
 	sig->nr_threads--;
+	if (sig->group_exec_task)
+		wake_up_process(sig->group_exec_task);
 	list_del(&p->sibling);
 	/* The last thread besides a zombie leader: the process is reapable now. */
 	zap_leader = leader != p && leader->exit_state == EXIT_ZOMBIE &&

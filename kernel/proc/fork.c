@@ -281,8 +281,11 @@ static struct task *copy_process(struct kernel_clone_args *args, int *errp)
 		p->clear_child_tid = args->child_tid;
 
 	irqf = spin_lock_irqsave(&tasklist_lock);
-	/* exit_group began meanwhile: no new thread may join the dying group. */
-	if (current->signal && (current->signal->flags & SIGNAL_GROUP_EXIT)) {
+	/*
+	 * exit_group or another thread's exec began meanwhile: no new thread
+	 * may join a group whose threads are being killed.
+	 */
+	if (current->signal && fatal_signal_pending(current)) {
 		spin_unlock_irqrestore(&tasklist_lock, irqf);
 		err = -EINTR;
 		goto free_vfork;

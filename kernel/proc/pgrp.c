@@ -80,6 +80,42 @@ bool is_session_leader(const struct task *p)
 	return p->signal->session == p->group_leader->pid;
 }
 
+/*
+ * POSIX: a group is orphaned when no member has a parent in another group
+ * of the same session, so no shell is left to continue it. @ignored is a
+ * member about to leave (Linux's will_become_orphaned_pgrp); init adopts
+ * without being a job-control shell, so its children do not count.
+ */
+bool will_become_orphaned_pgrp(struct pid *pgrp, struct task *ignored)
+{
+	struct task *p, *q;
+
+	for_each_process(p) {
+		if (p->signal->pgrp != pgrp || p == ignored ||
+		    (p->exit_state && p->signal->nr_threads == 1))
+			continue;
+		q = p->real_parent;
+		if (!q || q == child_reaper)
+			continue;
+		if (q->signal->pgrp != pgrp &&
+		    q->signal->session == p->signal->session)
+			return false;
+	}
+	return true;
+}
+
+bool has_stopped_jobs(struct pid *pgrp)
+{
+	struct task *p;
+
+	for_each_process(p) {
+		if (p->signal->pgrp == pgrp &&
+		    (p->signal->flags & SIGNAL_STOP_STOPPED))
+			return true;
+	}
+	return false;
+}
+
 /* Linux's setpgid rules: who may move @p (the caller or its child) and where. */
 static long setpgid_check(struct task *p, struct task *me)
 {

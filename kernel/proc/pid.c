@@ -116,6 +116,20 @@ void detach_pid(struct task *t)
 	put_pid(pid);
 }
 
+void exchange_tids(struct task *a, struct task *b)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+	struct pid *pa = a->pid, *pb = b->pid;
+
+	a->pid = pb;
+	pb->task = a;
+	a->tid = pb->nr;
+	b->pid = pa;
+	pa->task = b;
+	b->tid = pa->nr;
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
 static struct pid *lookup(int nr)
 {
 	struct pid *pid;

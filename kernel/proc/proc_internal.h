@@ -74,4 +74,13 @@ struct task *find_pgrp_member(struct pid *pgrp);
 /* Whether @p leads its session: the session is named by its pid. */
 bool is_session_leader(const struct task *p);
 
+/*
+ * Whether no member of @pgrp but @ignored (NULL: none) has a parent other
+ * than init in another group of the same session (tasklist_lock held).
+ */
+bool will_become_orphaned_pgrp(struct pid *pgrp, struct task *ignored);
+
+/* Whether a process of @pgrp is stopped (tasklist_lock held). */
+bool has_stopped_jobs(struct pid *pgrp);
+
 #endif

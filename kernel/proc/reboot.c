@@ -9,11 +9,14 @@
 #include <breenix/errno.h>
 #include <breenix/machine.h>
 #include <breenix/printk.h>
+#include <breenix/signal.h>
 #include <breenix/syscall.h>
 #include <breenix/tty.h>
 #include <breenix/uaccess.h>
 #include <asm/cpu.h>
 #include <uapi/linux/reboot.h>
+#include <uapi/linux/signal.h>
+#include "proc_internal.h"
 
 /* Linux's C_A_D: whether Ctrl-Alt-Del reboots at once (the tty reads it). */
 static int cad_reboots = 1;
@@ -46,12 +49,15 @@ static __attribute__((noreturn)) void kernel_power_off(void)
 /*
  * Linux's ctrl_alt_del(), from the keyboard's interrupt: with C_A_D on
  * the machine restarts at once (no sync, as Linux's kernel_restart);
- * off, PID 1 is to get SIGINT, which comes with signals (issue 8).
+ * off, PID 1 gets SIGINT and decides (init reboots cleanly). A kernel
+ * signal needs no allocation, so this is safe in an interrupt.
  */
 void ctrl_alt_del(void)
 {
 	if (__atomic_load_n(&cad_reboots, __ATOMIC_RELAXED))
 		kernel_restart();
+	if (child_reaper)
+		group_send_sig(SIGINT, child_reaper, true);
 }
 
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,

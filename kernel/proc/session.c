@@ -7,9 +7,9 @@
 #include <breenix/cred.h>
 #include <breenix/errno.h>
 #include <breenix/pid.h>
-#include <breenix/printk.h>
 #include <breenix/sched.h>
 #include <breenix/signal.h>
+#include <breenix/syscall.h>
 #include <breenix/tty.h>
 #include <asm/signal.h>
 #include "proc_internal.h"
@@ -98,10 +98,11 @@ out:
 }
 
 /*
- * Linux's disassociate_ctty: the terminal leaves the session. On the
- * leader's exit the foreground group gets SIGHUP and SIGCONT (issue 8).
+ * Linux's disassociate_ctty for TIOCNOTTY by the session leader: the
+ * terminal leaves the session, and its foreground group gets SIGHUP and
+ * SIGCONT.
  */
-static void disassociate_ctty(struct tty_struct *tty, bool on_exit)
+static void disassociate_ctty(struct tty_struct *tty)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 	struct pid *pgrp = NULL;
@@ -112,9 +113,10 @@ static void disassociate_ctty(struct tty_struct *tty, bool on_exit)
 		pgrp = tty_clear_session(tty);
 	current->signal->tty = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (pgrp && on_exit)
-		pr_debug("%s: SIGHUP and SIGCONT for process group %d (issue 8)\n",
-			 tty->name, pgrp->nr);
+	if (pgrp) {
+		kill_pgrp(pgrp, SIGHUP, true);
+		kill_pgrp(pgrp, SIGCONT, true);
+	}
 	put_pid(pgrp);
 }
 
@@ -132,16 +134,62 @@ int tty_drop_ctty(struct tty_struct *tty)
 		current->signal->tty = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (leader)
-		disassociate_ctty(tty, false);
+		disassociate_ctty(tty);
 	return 0;
 }
 
+/* Linux's disassociate_ctty(1): the leader's terminal hangs up behind it. */
 void session_leader_exit_ctty(void)
 {
-	struct tty_struct *tty = current->signal->tty;
+	struct tty_struct *tty = current_ctty();
 
-	if (tty && is_session_leader(current->group_leader))
-		disassociate_ctty(tty, true);
+	if (tty && is_session_leader(current->group_leader) &&
+	    tty->session == current->signal->session)
+		tty_hangup(tty, true);
+}
+
+/*
+ * Linux's tty_signal_session_leader: the session loses @tty; its leader
+ * gets SIGHUP and SIGCONT unless it is the one leaving, in which case the
+ * foreground group gets SIGHUP.
+ */
+void tty_hangup_session(struct tty_struct *tty, bool exit_session)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct pid *pgrp = NULL;
+	struct task *p;
+
+	if (tty->session) {
+		for_each_process(p) {
+			if (p->signal->session != tty->session)
+				continue;
+			if (p->signal->tty == tty)
+				p->signal->tty = NULL;
+			if (!is_session_leader(p) ||
+			    (exit_session && p->signal == current->signal))
+				continue;
+			group_send_sig(SIGHUP, p, true);
+			group_send_sig(SIGCONT, p, true);
+		}
+		pgrp = tty_clear_session(tty);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (pgrp && exit_session)
+		kill_pgrp(pgrp, SIGHUP, true);
+	put_pid(pgrp);
+}
+
+/* Linux's vhangup(2): root hangs up its controlling terminal. */
+SYSCALL_DEFINE0(vhangup)
+{
+	struct tty_struct *tty;
+
+	if (!capable_root())
+		return -EPERM;
+	tty = current_ctty();
+	if (tty)
+		tty_hangup(tty, false);
+	return 0;
 }
 
 /* The number of @tty's group or session, when it is the caller's terminal. */
@@ -238,25 +286,6 @@ struct tty_struct *current_ctty(void)
 	return tty;
 }
 
-/*
- * POSIX: a group is orphaned when no member has a parent in another group
- * of the same session, so no shell is left to continue it (tasklist_lock held).
- */
-static bool pgrp_orphaned(struct pid *pgrp)
-{
-	struct task *p, *q;
-
-	for_each_process(p) {
-		if (p->signal->pgrp != pgrp || p->exit_state)
-			continue;
-		q = p->real_parent;
-		if (q && q != p && q->signal->pgrp != pgrp &&
-		    q->signal->session == p->signal->session)
-			return false;
-	}
-	return true;
-}
-
 static bool sig_ignored_or_blocked(int sig)
 {
 	unsigned long flags;
@@ -281,7 +310,7 @@ int tty_check_change(struct tty_struct *tty, int sig)
 	flags = spin_lock_irqsave(&tasklist_lock);
 	if (is_ctty(tty) && tty->pgrp && current->signal->pgrp != tty->pgrp) {
 		pgrp = get_pid(current->signal->pgrp);
-		orphaned = pgrp_orphaned(pgrp);
+		orphaned = will_become_orphaned_pgrp(pgrp, NULL);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!pgrp)

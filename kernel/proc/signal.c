@@ -336,6 +336,7 @@ static void complete_signal(int sig, struct task *p, bool shared)
 	if (!t)
 		return;
 	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) &&
+	    !signal->group_exec_task &&
 	    !(t->real_blocked & sigmask(sig)) &&
 	    !sig_in(sig, SIG_KERNEL_COREDUMP_MASK)) {
 		signal->flags = SIGNAL_GROUP_EXIT | (signal->flags & SIGNAL_UNKILLABLE);
@@ -483,10 +484,17 @@ int send_sig(int sig, struct task *t, bool priv)
 	return send_sig_info(sig, &info, t);
 }
 
-/* kill(2) on a group (@pgrp) or on everyone (NULL): Linux's rules. */
-static int kill_many(int sig, siginfo_t *info, struct pid *pgrp)
+int group_send_sig(int sig, struct task *p, bool priv)
 {
-	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	siginfo_t info;
+
+	fill_kill_info(&info, sig, priv ? SI_KERNEL : SI_USER);
+	return group_send_sig_info(sig, &info, p);
+}
+
+/* kill(2) on a group (@pgrp) or on everyone (NULL): Linux's rules (tasklist_lock held). */
+static int kill_many_locked(int sig, siginfo_t *info, struct pid *pgrp)
+{
 	int count = 0, success = 0, retval = pgrp ? -ESRCH : 0, err;
 	struct task *p;
 
@@ -502,10 +510,18 @@ static int kill_many(int sig, siginfo_t *info, struct pid *pgrp)
 		if (pgrp || err != -EPERM)
 			retval = err;
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (pgrp)
 		return success ? 0 : retval;
 	return count ? retval : -ESRCH;
+}
+
+static int kill_many(int sig, siginfo_t *info, struct pid *pgrp)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	int ret = kill_many_locked(sig, info, pgrp);
+
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }
 
 static int kill_pgrp_info(int sig, siginfo_t *info, struct pid *pgrp)
@@ -519,6 +535,14 @@ int kill_pgrp(struct pid *pgrp, int sig, bool priv)
 
 	fill_kill_info(&info, sig, priv ? SI_KERNEL : SI_USER);
 	return kill_pgrp_info(sig, &info, pgrp);
+}
+
+void kill_pgrp_locked(struct pid *pgrp, int sig)
+{
+	siginfo_t info;
+
+	fill_kill_info(&info, sig, SI_KERNEL);
+	kill_many_locked(sig, &info, pgrp);
 }
 
 int kill_proc_info(int sig, siginfo_t *info, int pid)
@@ -803,10 +827,18 @@ static void do_signal_stop(int signr, unsigned long irqf)
 	schedule();
 }
 
-/* The log line of a fatal fault's default action, as Linux's print_fatal_signal. */
+/*
+ * The wait status of a death by @signr. Linux sets the core flag only when
+ * it wrote a core: never under an RLIMIT_CORE below binfmt_elf's
+ * min_coredump (a page). Breenix writes no file and reports what Linux
+ * would when the limit lets it dump.
+ */
 static int core_status(int signr)
 {
-	return wstatus_signaled(signr, sig_in(signr, SIG_KERNEL_COREDUMP_MASK));
+	bool core = sig_in(signr, SIG_KERNEL_COREDUMP_MASK) &&
+		    current->signal->rlim[RLIMIT_CORE].rlim_cur >= PAGE_SIZE;
+
+	return wstatus_signaled(signr, core);
 }
 
 bool get_signal(struct ksignal *ksig)
@@ -859,7 +891,6 @@ relock:
 			goto relock;
 		}
 		spin_unlock_irqrestore(&sh->siglock, flags);
-		/* No core file is written; the status says "core" as Linux's would. */
 		do_group_exit(core_status(signr));
 	}
 	spin_unlock_irqrestore(&sh->siglock, flags);
@@ -954,7 +985,7 @@ void exit_signals(struct task *t)
 		notify_parent_locked(t, CLD_STOPPED);
 }
 
-/* do_group_exit: every other thread gets SIGKILL (tasklist_lock held). */
+/* do_group_exit and de_thread: every other thread gets SIGKILL (tasklist_lock held). */
 void signal_group_exit(struct task *t)
 {
 	unsigned long flags;

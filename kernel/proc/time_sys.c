@@ -148,15 +148,16 @@ static long nanosleep_restart(struct restart_block *rb)
 	struct __kernel_timespec ts;
 	uint64_t now;
 
-	if (sleep_until(rb->clockid, rb->expires))
+	if (sleep_until(rb->nanosleep.clockid, rb->nanosleep.expires))
 		return 0;
-	if (rb->rmtp) {
-		clock_read(rb->clockid, &now);
-		ts = ns_to_timespec(rb->expires > now ? rb->expires - now : 0);
-		if (copy_to_user(rb->rmtp, &ts, sizeof(ts)))
+	if (rb->nanosleep.rmtp) {
+		clock_read(rb->nanosleep.clockid, &now);
+		ts = ns_to_timespec(rb->nanosleep.expires > now ?
+				    rb->nanosleep.expires - now : 0);
+		if (copy_to_user(rb->nanosleep.rmtp, &ts, sizeof(ts)))
 			return -EFAULT;
 	}
-	rb->armed = true;
+	rb->fn = nanosleep_restart;
 	return -ERESTART_RESTARTBLOCK;
 }
 
@@ -166,9 +167,9 @@ static long do_nanosleep(int which, int flags, uint64_t ns, void *rmtp)
 
 	if (flags & TIMER_ABSTIME)
 		return sleep_until(which, ns) ? 0 : -ERESTARTNOHAND;
-	rb->clockid = which;
-	rb->expires = deadline(which, ns);
-	rb->rmtp = rmtp;
+	rb->nanosleep.clockid = which;
+	rb->nanosleep.expires = deadline(which, ns);
+	rb->nanosleep.rmtp = rmtp;
 	return nanosleep_restart(rb);
 }
 
@@ -212,13 +213,14 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
 	return do_nanosleep(which, flags, (uint64_t)timespec_to_ns(&ts), rmtp);
 }
 
-/* What an interrupted sleep left for the restart, once (Linux's restart_syscall). */
+/* What an interrupted sleep or poll left for the restart, once (Linux's restart_syscall). */
 SYSCALL_DEFINE0(restart_syscall)
 {
 	struct restart_block *rb = &current->restart_block;
+	long (*fn)(struct restart_block *) = rb->fn;
 
-	if (!rb->armed)
+	if (!fn)
 		return -EINTR;
-	rb->armed = false;
-	return nanosleep_restart(rb);
+	rb->fn = NULL;
+	return fn(rb);
 }

@@ -4,7 +4,9 @@
  * struct stat and dirent the kernel writes, and kernel/syscalls.tbl by
  * gen_abi_checks.py), it does not compile unless every constant, syscall
  * number, structure size and member offset agrees. Compiling is the test.
+ * _GNU_SOURCE: ucontext.h's REG_* indices are GNU names, as in glibc.
  */
+#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +28,7 @@
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
+#include <ucontext.h>
 
 #include "abi_kernel.h"
 
@@ -114,6 +117,22 @@ SAME_MEMBER(siginfo_t, si_uid, struct kabi_siginfo, k__sifields.k__sigchld.k__ui
 SAME_MEMBER(siginfo_t, si_status, struct kabi_siginfo, k__sifields.k__sigchld.k__status);
 SAME_MEMBER(siginfo_t, si_utime, struct kabi_siginfo, k__sifields.k__sigchld.k__utime);
 SAME_MEMBER(siginfo_t, si_addr, struct kabi_siginfo, k__sifields.k__sigfault.k__addr);
+
+/* The alternate stack, and the user context a handler's frame holds. */
+SAME_SIZE(stack_t, kabi_stack_t);
+SAME_MEMBER(stack_t, ss_sp, struct kabi_sigaltstack, k_ss_sp);
+SAME_MEMBER(stack_t, ss_flags, struct kabi_sigaltstack, k_ss_flags);
+SAME_MEMBER(stack_t, ss_size, struct kabi_sigaltstack, k_ss_size);
+SAME_SIZE(ucontext_t, struct kabi_ucontext);
+SAME_MEMBER(ucontext_t, uc_stack, struct kabi_ucontext, k_uc_stack);
+SAME_MEMBER(ucontext_t, uc_mcontext, struct kabi_ucontext, k_uc_mcontext);
+SAME_MEMBER(ucontext_t, uc_sigmask, struct kabi_ucontext, k_uc_sigmask);
+SAME_MEMBER(ucontext_t, uc_mcontext.gregs[REG_R15], struct kabi_ucontext, k_uc_mcontext.k_r15);
+SAME_MEMBER(ucontext_t, uc_mcontext.gregs[REG_RIP], struct kabi_ucontext, k_uc_mcontext.k_rip);
+SAME_MEMBER(ucontext_t, uc_mcontext.gregs[REG_EFL], struct kabi_ucontext,
+	    k_uc_mcontext.k_eflags);
+SAME_MEMBER(ucontext_t, uc_mcontext.gregs[REG_CR2], struct kabi_ucontext, k_uc_mcontext.k_cr2);
+SAME_MEMBER(ucontext_t, uc_mcontext.fpregs, struct kabi_ucontext, k_uc_mcontext.k_fpstate);
 
 /* rt_sigprocmask's mask: the kernel's _NSIG bits. */
 _Static_assert(sizeof(sigset_t) * 8 == KABI__NSIG, "sigset_t holds _NSIG signals");

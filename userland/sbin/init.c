@@ -2,7 +2,9 @@
  * init: process 1. Mounts /proc (and /dev when the kernel has not), runs
  * /etc/rc, keeps a shell on each terminal and starts a new one when it
  * exits, reaps every orphan, and shuts the system down when poweroff,
- * reboot or halt ask through the FIFO of initctl.h.
+ * reboot or halt ask through the FIFO of initctl.h, or on a signal as
+ * BusyBox's init: SIGINT (Ctrl-Alt-Del) and SIGTERM reboot, SIGUSR1
+ * halts, SIGUSR2 powers off.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,19 +23,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "initctl.h"
+#include "motd.h"
 #include "msg.h"
 
 /* More than RESPAWN_BURST starts within RESPAWN_WINDOW s: hold RESPAWN_HOLD s. */
 #define RESPAWN_BURST	10
 #define RESPAWN_WINDOW	5.0
 #define RESPAWN_HOLD	30.0
-/*
- * How often init looks for exited children while it waits for requests:
- * without SIGCHLD to interrupt poll(2), this bounds how long a terminal
- * goes without a shell after an exit.
- */
-#define POLL_MS		200
 /* How long processes get to end after SIGTERM, then after SIGKILL. */
 #define TERM_GRACE	3.0
 #define KILL_GRACE	1.0
@@ -58,6 +56,47 @@ static struct term console_term = { .dev = "/dev/console" };
 
 static struct term *active = terms;
 static size_t nactive = sizeof(terms) / sizeof(terms[0]);
+
+/*
+ * The signals init acts on stay blocked except inside ppoll(2), so a
+ * handler only ever ends the wait: SIGCHLD wakes init to reap, the others
+ * leave a shutdown request here. Children get wait_mask back.
+ */
+static volatile sig_atomic_t requested;
+static sigset_t wait_mask;
+
+static void on_signal(int sig)
+{
+	if (sig != SIGCHLD)
+		requested = sig;
+}
+
+static void catch_signals(void)
+{
+	static const int sigs[] = { SIGCHLD, SIGINT, SIGTERM, SIGUSR1, SIGUSR2 };
+	struct sigaction sa;
+	sigset_t block;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&block);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		sigaddset(&block, sigs[i]);
+		if (sigaction(sigs[i], &sa, NULL))
+			msg_warn("sigaction %d", sigs[i]);
+	}
+	sigprocmask(SIG_BLOCK, &block, &wait_mask);
+	/* Ctrl-Alt-Del comes to us as SIGINT instead of an instant restart. */
+	if (reboot(RB_DISABLE_CAD))
+		msg_warn("reboot(RB_DISABLE_CAD)");
+}
+
+/* In a child: the signal mask init had before it blocked its own. */
+static void child_signals(void)
+{
+	sigprocmask(SIG_SETMASK, &wait_mask, NULL);
+}
 
 static double now(void)
 {
@@ -102,6 +141,7 @@ static void run_rc(void)
 		return;
 	}
 	if (!pid) {
+		child_signals();
 		execl("/bin/sh", "sh", "/etc/rc", (char *)NULL);
 		msg_die(127, "/etc/rc: /bin/sh");
 	}
@@ -144,13 +184,14 @@ static int open_initctl(void)
 }
 
 /*
- * A password field that is neither empty nor "x" holds a hash (or locks
- * the account): a login is needed. "x" means no password, as there is no
- * shadow file to look in.
+ * A hash (in /etc/passwd, or /etc/shadow for "x"), or an account locked or
+ * missing from /etc/shadow: a login is needed.
  */
 static bool needs_login(const struct passwd *pw)
 {
-	return pw && pw->pw_passwd[0] && strcmp(pw->pw_passwd, "x");
+	const char *hash = pw ? auth_hash(pw) : "";
+
+	return !hash || *hash;
 }
 
 /* In the child: become root's login shell (or login) on the terminal on 0-2. */
@@ -173,6 +214,7 @@ static void exec_login_shell(void)
 	if (setenv("HOME", home, 1) || setenv("SHELL", shell, 1) ||
 	    setenv("USER", "root", 1) || setenv("LOGNAME", "root", 1))
 		msg_warn("setenv");
+	motd_show();
 	/* A leading '-' in argv[0] makes it a login shell (it reads /etc/profile). */
 	snprintf(argv0, sizeof(argv0), "-%s", base ? base + 1 : shell);
 	execl(shell, argv0, (char *)NULL);
@@ -239,6 +281,7 @@ static void start_shell(struct term *t)
 		return;
 	}
 	if (!pid) {
+		child_signals();
 		attach_terminal(t);
 		exec_login_shell();
 	}
@@ -348,6 +391,44 @@ static void read_requests(int fd)
 	}
 }
 
+static void handle_signal(int sig)
+{
+	requested = 0;
+	if (sig == SIGUSR1)
+		shut_down(RB_HALT_SYSTEM, "halt");
+	else if (sig == SIGUSR2)
+		shut_down(RB_POWER_OFF, "power-off");
+	else
+		shut_down(RB_AUTOBOOT, "reboot");
+}
+
+/*
+ * How long init may sleep: until a terminal without a shell (held back
+ * for respawning too fast, or whose fork failed: a second) may have one
+ * again, or (NULL) until a signal or a request wakes it.
+ */
+static struct timespec *next_wakeup(struct timespec *ts)
+{
+	double first = -1, when, t_now = now(), left;
+	size_t i;
+
+	for (i = 0; i < nactive; i++) {
+		const struct term *t = &active[i];
+
+		if (t->pid || t->absent)
+			continue;
+		when = t->held_until > t_now ? t->held_until : t_now + 1;
+		if (first < 0 || when < first)
+			first = when;
+	}
+	if (first < 0)
+		return NULL;
+	left = first - t_now;
+	ts->tv_sec = (time_t)left;
+	ts->tv_nsec = (long)((left - (double)ts->tv_sec) * 1e9);
+	return ts;
+}
+
 /* Linux hands init the words "single", "S" or "-s" for single-user mode. */
 static bool single_user(int argc, char **argv)
 {
@@ -363,11 +444,13 @@ static bool single_user(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	struct pollfd ctl = { .events = POLLIN };
+	struct timespec ts;
 	size_t i;
 
 	msg_init(argv[0]);
 	if (getpid() != 1)
 		msg_diex(1, "must be run as process 1 (poweroff, reboot and halt talk to it)");
+	catch_signals();
 	mount_if_missing("/proc/self", "proc", "/proc", "proc");
 	mount_if_missing("/dev/null", "devfs", "/dev", "devfs");
 	set_environment();
@@ -381,10 +464,12 @@ int main(int argc, char **argv)
 	}
 	fflush(stdout);
 	for (;;) {
+		if (requested)
+			handle_signal(requested);
 		reap();
 		for (i = 0; i < nactive; i++)
 			start_shell(&active[i]);
-		if (poll(&ctl, 1, POLL_MS) > 0)
+		if (ppoll(&ctl, 1, next_wakeup(&ts), &wait_mask) > 0)
 			read_requests(ctl.fd);
 	}
 }

@@ -202,6 +202,54 @@ static void timeouts(void)
 	close(p[1]);
 }
 
+/*
+ * A stop and continue interrupts a wait with no handler to run. poll
+ * resumes through restart_syscall with the deadline it had, so a 2 s poll
+ * ends 2 s after it began; select restarts with the time left that it
+ * wrote back when it stopped, so the stop is added (both as Linux). With a
+ * fresh timeout either would take a second longer still.
+ */
+static void restarts(void)
+{
+	static const char *const name[] = { "a stopped poll keeps its deadline",
+					    "a stopped select keeps the time it had left" };
+	int p[2], status, which, ds, stopped;
+	long t0;
+	pid_t pid;
+
+	pipe(p);
+	for (which = 0; which < 2; which++) {
+		pid = fork();
+		if (pid == 0) {
+			struct pollfd pfd = { p[0], POLLIN, 0 };
+			struct timeval tv = { 2, 0 };
+			fd_set in;
+			int n;
+
+			FD_ZERO(&in);
+			FD_SET(p[0], &in);
+			t0 = now_ms();
+			n = which ? select(p[0] + 1, &in, NULL, NULL, &tv) : poll(&pfd, 1, 2000);
+			_exit(n ? 255 : (int)((now_ms() - t0) / 100));
+		}
+		sleep_ms(1000);
+		t0 = now_ms();
+		kill(pid, SIGSTOP);
+		waitpid(pid, &status, WUNTRACED);
+		sleep_ms(500);
+		kill(pid, SIGCONT);
+		stopped = (int)((now_ms() - t0) / 100);
+		waitpid(pid, &status, 0);
+		ds = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+		if (which)
+			ds -= stopped;
+		check(ds >= 19 && ds < 28, name[which], "it waited %d.%d s beyond the stop, not 2",
+		      ds / 10, ds % 10);
+	}
+	close(p[0]);
+	close(p[1]);
+}
+
 static void poll_limits(void)
 {
 	struct rlimit rl;
@@ -317,6 +365,7 @@ int main(void)
 	poll_files();
 	poll_fifo();
 	timeouts();
+	restarts();
 	poll_limits();
 	selects();
 	return done();

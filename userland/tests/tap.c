@@ -10,6 +10,7 @@
 #include <ftw.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +218,17 @@ int in_child(int (*fn)(void *), void *arg)
 			return -1;
 	}
 	return status;
+}
+
+void check_children(int (*fn)(void *), const struct child_case *cases, int n)
+{
+	int i, st;
+
+	for (i = 0; i < n; i++) {
+		st = in_child(fn, (void *)(intptr_t)i);
+		check(cases[i].sig ? died_by(st, cases[i].sig) : exited_with(st, 0), cases[i].name,
+		      "%s", status_str(st));
+	}
 }
 
 const char *status_str(int status)

@@ -53,6 +53,13 @@ bool on_breenix(void);
  * returns the child's wait status, or -1 (errno set) if fork or wait failed.
  */
 int in_child(int (*fn)(void *), void *arg);
+/* One case of check_children: its name and how its child must end. */
+struct child_case {
+	const char *name;
+	int sig;	/* the signal that must kill it; 0: it must exit 0 */
+};
+/* Runs fn((void *)(intptr_t)i) in a child for each of the @n cases, checking its end. */
+void check_children(int (*fn)(void *), const struct child_case *cases, int n);
 /* "exited 3", "killed by SIGSEGV", ... for failure details. */
 const char *status_str(int status);
 /* status is a death by signal sig. */

@@ -2,13 +2,15 @@
  * Process groups, sessions and terminals. setpgid/setsid/getsid with
  * Linux's errors and /dev/tty without a controlling terminal run anywhere;
  * on Breenix the rest drives /dev/ttyS0: Linux's default termios, TCSETS
- * and window-size round trips, the controlling terminal's rules, and
- * reads of what the harness types on the serial line once this program
+ * and window-size round trips, the controlling terminal's rules, hang-up,
+ * and reads of what the harness types on the serial line once this program
  * asks ("abx<DEL>c\r" then "xyz": a canonical line with an erase, then
  * raw bytes and a VTIME timeout).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -46,6 +48,98 @@ static int session_leader_cases(void *arg)
 	check_errno(setpgid(0, 0), EPERM, "setpgid of a session leader");
 	check_errno(open("/dev/tty", O_RDWR), ENXIO, "/dev/tty without a controlling terminal");
 	return 0;
+}
+
+/*
+ * Orphaned process groups (POSIX _exit, Linux's kill_orphaned_pgrp): a
+ * group whose last link to a parent in another group of its session goes
+ * away gets SIGHUP then SIGCONT if a member is stopped, and nothing if not.
+ * ORPHAN_EXIT: the group's leader exits (the exit path); ORPHAN_REPARENT:
+ * the parent of a member leading its own group exits (the reparent path).
+ * The case runs in a session of its own so that whoever adopts the member
+ * (init, a subreaper, a container's init) is outside it, as on Linux.
+ */
+enum orphan_mode { ORPHAN_RUNNING, ORPHAN_EXIT, ORPHAN_REPARENT };
+static int note_pipe[2];
+
+/* A handler that writes H for SIGHUP, C for SIGCONT to note_pipe. */
+static void note_signal(int sig)
+{
+	char c = sig == SIGHUP ? 'H' : 'C';
+
+	write(note_pipe[1], &c, 1);
+}
+
+static void orphan_member(enum orphan_mode mode)
+{
+	if (mode == ORPHAN_REPARENT)
+		setpgid(0, 0);
+	signal(SIGHUP, note_signal);
+	signal(SIGCONT, note_signal);
+	if (mode == ORPHAN_RUNNING) {
+		write(note_pipe[1], "r", 1);
+		sleep(1);
+	} else {
+		raise(SIGSTOP);
+	}
+	_exit(0);
+}
+
+/* The member's parent: returns once the member runs or has stopped. */
+static void orphan_middle(enum orphan_mode mode)
+{
+	int status;
+	pid_t pid;
+
+	if (mode != ORPHAN_REPARENT)
+		setpgid(0, 0);
+	pid = fork();
+	if (pid == 0)
+		orphan_member(mode);
+	if (pid > 0 && mode != ORPHAN_RUNNING)
+		waitpid(pid, &status, WUNTRACED);
+	_exit(0);
+}
+
+static int orphan_case(void *arg)
+{
+	enum orphan_mode mode = (enum orphan_mode)(long)arg;
+	/*
+	 * Both arrive at once: SIGHUP's frame is built first (the lower
+	 * number), then SIGCONT's on top of it, so its handler runs first.
+	 */
+	static const char *const want[] = { "r", "CH", "CH" };
+	static const char *const name[] = {
+		"a running orphaned group gets no SIGHUP",
+		"a stopped group orphaned by its leader's exit gets SIGHUP, SIGCONT",
+		"a stopped group orphaned by a reparent gets SIGHUP, SIGCONT",
+	};
+	struct pollfd pfd;
+	char got[8] = "";
+	size_t n = 0;
+	pid_t pid;
+
+	setsid();
+	if (pipe(note_pipe))
+		return 1;
+	pid = fork();
+	if (pid == 0)
+		orphan_middle(mode);
+	waitpid(pid, NULL, 0);
+	close(note_pipe[1]);
+	pfd = (struct pollfd){ .fd = note_pipe[0], .events = POLLIN };
+	while (n < sizeof(got) - 1 && poll(&pfd, 1, 5000) == 1 &&
+	       read(note_pipe[0], got + n, 1) == 1)
+		n++;
+	check(!strcmp(got, want[mode]), name[mode], "got '%s'", got);
+	return 0;
+}
+
+static void orphan_cases(void)
+{
+	in_child(orphan_case, (void *)(long)ORPHAN_RUNNING);
+	in_child(orphan_case, (void *)(long)ORPHAN_EXIT);
+	in_child(orphan_case, (void *)(long)ORPHAN_REPARENT);
 }
 
 /* A child that tells the parent it is ready (after exec'ing if asked) and waits for EOF. */
@@ -138,6 +232,9 @@ static void termios_winsize_cases(int fd)
 	struct winsize ws = { 0 }, ws2, zero = { 0 };
 	int n = -1;
 
+	/* TCGETS fills the kernel's termios; libc's may be longer (musl's speeds). */
+	memset(&saved, 0, sizeof(saved));
+	memset(&u, 0, sizeof(u));
 	tcgetattr(fd, &saved);
 	t = saved;
 	t.c_lflag &= ~(ECHOCTL | IEXTEN);
@@ -254,6 +351,105 @@ static void input_cases(int fd)
 	tcsetattr(fd, TCSANOW, &saved);
 }
 
+/*
+ * Linux's hang-up: when the leader of the session a terminal controls
+ * exits, every file open on the terminal goes dead, ours too (opened
+ * before, without making it our terminal); a new open works again.
+ */
+static int hangup_cases(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	struct termios t;
+	char c;
+
+	ssize_t n = read(fd, &c, 1);
+
+	check(n == 0, "a hung-up terminal reads end of file", "read returned %zd", n);
+	check_errno(write(fd, "x", 1), EIO, "a hung-up terminal's write");
+	check_errno(tcgetattr(fd, &t), EIO, "a hung-up terminal's ioctl");
+	check(poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLHUP), "poll reports POLLHUP",
+	      "revents %#x", pfd.revents);
+	close(fd);
+	fd = open("/dev/ttyS0", O_RDWR | O_NOCTTY);
+	check(fd >= 0 && tcgetattr(fd, &t) == 0, "the terminal opens again after a hang-up",
+	      "%s", strerror(errno));
+	return fd;
+}
+
+/* What arrives on note_pipe until every writer is gone (or 5 s pass). */
+static const char *read_notes(void)
+{
+	static char got[8];
+	struct pollfd pfd = { .fd = note_pipe[0], .events = POLLIN };
+	size_t n = 0;
+
+	close(note_pipe[1]);
+	while (n < sizeof(got) - 1 && poll(&pfd, 1, 5000) == 1 &&
+	       read(note_pipe[0], got + n, 1) == 1)
+		n++;
+	got[n] = '\0';
+	close(note_pipe[0]);
+	return got;
+}
+
+/* The session leader's exit: its terminal's foreground group gets SIGHUP. */
+static void hangup_signal_cases(void)
+{
+	const char *got;
+	pid_t pid;
+
+	if (pipe(note_pipe))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		sigset_t hup, none;
+
+		setsid();
+		open("/dev/ttyS0", O_RDWR);
+		signal(SIGHUP, note_signal);
+		/* Blocked until the member waits for it, however early it comes. */
+		sigemptyset(&none);
+		sigemptyset(&hup);
+		sigaddset(&hup, SIGHUP);
+		sigprocmask(SIG_BLOCK, &hup, NULL);
+		if (fork() == 0) {
+			sigsuspend(&none);
+			_exit(0);
+		}
+		_exit(0);
+	}
+	waitpid(pid, NULL, 0);
+	got = read_notes();
+	check(!strcmp(got, "H"), "a session leader's exit sends SIGHUP to the foreground",
+	      "got '%s'", got);
+}
+
+/* vhangup(2): root's terminal hangs up; the caller, its session's leader, gets SIGHUP, SIGCONT. */
+static int vhangup_case(void *arg)
+{
+	const char *got;
+	ssize_t n;
+	char c;
+	int fd;
+
+	(void)arg;
+	setsid();
+	fd = open("/dev/ttyS0", O_RDWR);
+	if (pipe(note_pipe))
+		return 1;
+	signal(SIGHUP, note_signal);
+	signal(SIGCONT, note_signal);
+	check_ok(vhangup(), "vhangup");
+	n = read(fd, &c, 1);
+	check(n == 0, "vhangup hangs up the caller's terminal", "read returned %zd", n);
+	check_errno(open("/dev/tty", O_RDWR), ENXIO, "no controlling terminal after vhangup");
+	got = read_notes();
+	check(!strcmp(got, "CH"), "vhangup signals the session leader", "got '%s'", got);
+	if (setuid(1000) == 0)
+		check_errno(vhangup(), EPERM, "vhangup needs root");
+	return 0;
+}
+
 static void guest_cases(void)
 {
 	int fd = open("/dev/ttyS0", O_RDWR | O_NOCTTY);
@@ -265,6 +461,9 @@ static void guest_cases(void)
 	in_child(ctty_cases, NULL);
 	in_child(ctty_taken_cases, NULL);
 	in_child(ctty_taken_cases, NULL);
+	hangup_signal_cases();
+	in_child(vhangup_case, NULL);
+	fd = hangup_cases(fd);
 	input_cases(fd);
 	close(fd);
 }
@@ -284,6 +483,7 @@ int main(int argc, char **argv)
 	in_child(group_leader_cases, NULL);
 	in_child(session_leader_cases, NULL);
 	setpgid_child_cases(argv[0]);
+	orphan_cases();
 	if (on_breenix())
 		guest_cases();
 	else

@@ -30,6 +30,7 @@
 #define XSAVE_HDR_SIZE		64
 #define XFEATURE_FPSSE		3ULL	/* x87 | SSE */
 #define SW_BYTES_OFFSET		464	/* struct _fpstate_64's sw_reserved */
+#define FXSAVE_ALIGN		16	/* Intel SDM 2A FXRSTOR: #GP if not aligned */
 
 struct rt_sigframe {
 	uint64_t pretcode;		/* sa_restorer: the handler returns there */
@@ -45,6 +46,13 @@ static bool is_canonical(uint64_t addr)
 static size_t fpstate_sigframe_size(void)
 {
 	return fpu_state_size() + (fpu_xfeatures() ? FP_XSTATE_MAGIC2_SIZE : 0);
+}
+
+/* Within the alternate stack, SS_AUTODISARM or not (Linux's __on_sig_stack). */
+static bool in_altstack(uint64_t sp)
+{
+	return sp > current->sas_ss_sp &&
+	       sp - current->sas_ss_sp <= current->sas_ss_size;
 }
 
 /*
@@ -69,7 +77,7 @@ static uint64_t get_sigframe(const struct ksignal *ksig,
 	*fpstate = sp;
 	sp -= sizeof(struct rt_sigframe);
 	sp = (sp & ~15ULL) - 8;
-	if (on_alt && !on_sig_stack(sp))
+	if (on_alt && !in_altstack(sp))
 		return 0;
 	return sp;
 }
@@ -264,6 +272,9 @@ static int restore_fpstate(uint64_t buf)
 	    magic2 == FP_XSTATE_MAGIC2)
 		full = true;
 	fpu_state_init(area);
+	/* XRSTOR and FXRSTOR (which Linux runs on the user's image) need these. */
+	if (buf & (full ? FPU_STATE_ALIGN - 1 : FXSAVE_ALIGN - 1))
+		goto bad;
 	if (copy_from_user(area, (void *)buf, full ? size : XSAVE_HDR_OFFSET))
 		goto bad;
 	memcpy(&mxcsr, area + offsetof(struct _fpstate_64, mxcsr), sizeof(mxcsr));
@@ -290,7 +301,23 @@ bad:
 	return -EINVAL;
 }
 
-/* Only ring-3 selectors and the user-changeable flags come back. */
+/*
+ * The frame's selectors as Linux takes them (RPL forced to 3; SS replaced
+ * by the user data segment unless the frame says UC_STRICT_RESTORE_SS):
+ * false if they are not the 64-bit user code and data segments, where
+ * Linux's iret would fault. Breenix has no 32-bit user code segment.
+ */
+static bool sane_selectors(const struct ucontext *uc)
+{
+	uint16_t cs = uc->uc_mcontext.cs | USER_RPL;
+	uint16_t ss = uc->uc_mcontext.ss | USER_RPL;
+
+	if (!(uc->uc_flags & UC_STRICT_RESTORE_SS))
+		ss = USER_DS;
+	return cs == USER_CS && ss == USER_DS;
+}
+
+/* The general registers and the user-changeable flags come back. */
 static void restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
 {
 	regs->r8 = sc->r8;
@@ -329,17 +356,22 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	uint64_t uframe = regs->rsp - 8;
 	stack_t st;
 
-	current->restart_block.armed = false;
+	current->restart_block.fn = NULL;
 	/* uframe is the frame on the user's stack. */
 	if (copy_from_user(&frame, (void *)uframe, sizeof(frame)))
 		goto bad;
 	set_current_blocked(frame.uc.uc_sigmask);
 	restore_sigcontext(regs, &frame.uc.uc_mcontext);
+	if (!sane_selectors(&frame.uc))
+		goto bad;
 	if (restore_fpstate(frame.uc.uc_mcontext.fpstate))
 		goto bad;
+	/*
+	 * As Linux's restore_altstack, whatever sigaltstack says is ignored:
+	 * a handler nested on the alternate stack returns onto it (EPERM).
+	 */
 	st = frame.uc.uc_stack;
-	if (do_sigaltstack(&st, NULL, regs->rsp))
-		goto bad;
+	do_sigaltstack(&st, NULL, regs->rsp);
 	if (!is_canonical(regs->rip))
 		force_sigsegv(0);
 	return (long)regs->rax;

@@ -19,5 +19,22 @@ struct tty_struct *console_tty(void);
 
 long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 
+/*
+ * One open file of a tty (Linux's tty_file_private), its private_data:
+ * a hang-up finds every file on tty->files and marks it dead.
+ */
+struct tty_file {
+	struct tty_struct *tty;
+	struct list_head node;		/* on tty->files, under files_lock */
+	bool console;			/* opened as /dev/console: a hang-up spares it */
+	bool hung_up;			/* set once, read without a lock */
+};
+
+/* Whether @file's tty hung up since it was opened. */
+bool tty_hung_up_p(struct file *file);
+
+/* Drops the input the discipline holds and the device queued (tty->lock held). */
+void tty_flush_input_locked(struct tty_struct *tty);
+
 
 #endif

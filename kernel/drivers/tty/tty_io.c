@@ -2,7 +2,7 @@
  * The tty core (Linux's tty_io.c): the list of ttys, the input thread that
  * moves typed bytes from the devices' queues into the line discipline, and
  * read(2), write(2) and poll(2) on a terminal, blocking on wait queues with
- * VMIN/VTIME as the line discipline decides.
+ * VMIN/VTIME as the line discipline decides, and hang-up.
  */
 #include <string.h>
 #include <breenix/chrdev.h>
@@ -15,6 +15,7 @@
 #include <breenix/pid.h>
 #include <breenix/poll.h>
 #include <breenix/printk.h>
+#include <breenix/slab.h>
 #include <breenix/signal.h>
 #include <breenix/spinlock.h>
 #include <breenix/time.h>
@@ -88,6 +89,8 @@ int tty_register(struct tty_struct *tty)
 	n_tty_init(&tty->ldisc, &ldisc_ops, tty);
 	tty->held_len = 0;
 	tty->session = tty->pgrp = NULL;
+	INIT_LIST_HEAD(&tty->files);
+	tty->files_lock = (spinlock_t)SPINLOCK_INIT;
 	tty->listener.notify = tty_input_notify;
 	spin_lock(&tty_list_lock);
 	list_add_tail(&tty->node, &tty_list);
@@ -116,6 +119,40 @@ static void tty_wake_all(struct tty_struct *tty)
 {
 	wake_up_all(&tty->read_wait);
 	wake_up_all(&tty->write_wait);
+}
+
+bool tty_hung_up_p(struct file *file)
+{
+	struct tty_file *tf = file->private_data;
+
+	return __atomic_load_n(&tf->hung_up, __ATOMIC_ACQUIRE);
+}
+
+void tty_flush_input_locked(struct tty_struct *tty)
+{
+	n_tty_flush_input(&tty->ldisc);
+	tty->held_len = 0;
+	if (tty->input)
+		input_flush(tty->input);
+}
+
+void tty_hangup(struct tty_struct *tty, bool exit_session)
+{
+	struct tty_file *tf;
+
+	spin_lock(&tty->files_lock);
+	list_for_each_entry(tf, &tty->files, node) {
+		if (!tf->console)
+			__atomic_store_n(&tf->hung_up, true, __ATOMIC_RELEASE);
+	}
+	spin_unlock(&tty->files_lock);
+	/* The next session starts with no stale input and output running. */
+	mutex_lock(&tty->lock);
+	tty_flush_input_locked(tty);
+	n_tty_stop_output(&tty->ldisc, false);
+	mutex_unlock(&tty->lock);
+	tty_hangup_session(tty, exit_session);
+	tty_wake_all(tty);
 }
 
 /* Under tty->lock: what a read freed room for, the held bytes take first. */
@@ -153,7 +190,8 @@ static void tty_push_input(struct tty_struct *tty)
 		if (!tty->held_len)
 			break;
 		n = receive_locked(tty, tty->held, tty->held_len);
-		tty->held_len -= n;
+		/* A signal character's flush (ldisc_signal) may have emptied it meanwhile. */
+		tty->held_len = tty->held_len > n ? tty->held_len - n : 0;
 		memmove(tty->held, tty->held + n, tty->held_len);
 		if (tty->held_len)
 			break;
@@ -205,15 +243,17 @@ static size_t read_step(struct tty_struct *tty, unsigned char *kbuf,
  * Sleeps for input: @wait is n_tty_read_wait's answer. 1 when input came,
  * 0 when VTIME ran out, -ERESTARTSYS when a signal is to be delivered.
  */
-static long read_sleep(struct tty_struct *tty, int wait)
+static long read_sleep(struct tty_struct *tty, struct file *file, int wait)
 {
 	long left;
 
 	if (!wait)
 		return wait_event_interruptible(tty->read_wait,
-						n_tty_input_available(&tty->ldisc)) ?: 1;
+						n_tty_input_available(&tty->ldisc) ||
+						tty_hung_up_p(file)) ?: 1;
 	left = wait_event_interruptible_timeout(tty->read_wait,
-						n_tty_input_available(&tty->ldisc),
+						n_tty_input_available(&tty->ldisc) ||
+						tty_hung_up_p(file),
 						(long)wait * HZ / 10);
 	return left > 0 ? 1 : left;
 }
@@ -228,6 +268,9 @@ static long tty_do_read(struct tty_struct *tty, struct file *file,
 	int wait;
 
 	for (;;) {
+		/* Linux's hung_up_tty_read: end of file. */
+		if (tty_hung_up_p(file))
+			return (long)copied;
 		mutex_lock(&tty->lock);
 		if (n_tty_input_available(&tty->ldisc)) {
 			n = read_step(tty, kbuf, len - copied < sizeof(kbuf) ?
@@ -247,7 +290,7 @@ static long tty_do_read(struct tty_struct *tty, struct file *file,
 			return (long)copied;
 		if (file->f_flags & O_NONBLOCK)
 			return copied ? (long)copied : -EAGAIN;
-		ret = read_sleep(tty, wait);
+		ret = read_sleep(tty, file, wait);
 		if (ret <= 0)
 			return copied ? (long)copied : ret;
 	}
@@ -259,7 +302,7 @@ static long tty_read(struct file *file, struct iov_iter *to, loff_t *pos)
 	long ret;
 
 	(void)pos;
-	if (!iov_iter_count(to))
+	if (!iov_iter_count(to) || tty_hung_up_p(file))
 		return 0;
 	ret = tty_check_change(tty, SIGTTIN);
 	if (ret)
@@ -277,6 +320,8 @@ static long tty_write(struct file *file, struct iov_iter *from, loff_t *pos)
 	size_t done = 0, n;
 
 	(void)pos;
+	if (tty_hung_up_p(file))
+		return -EIO;
 	if (tty->ldisc.termios.c_lflag & TOSTOP) {
 		long ret = tty_check_change(tty, SIGTTOU);
 
@@ -290,8 +335,11 @@ static long tty_write(struct file *file, struct iov_iter *from, loff_t *pos)
 			if (file->f_flags & O_NONBLOCK)
 				return done ? (long)done : -EAGAIN;
 			if (wait_event_interruptible(tty->write_wait,
-						     !n_tty_output_stopped(&tty->ldisc)))
+						     !n_tty_output_stopped(&tty->ldisc) ||
+						     tty_hung_up_p(file)))
 				return done ? (long)done : -ERESTARTSYS;
+			if (tty_hung_up_p(file))
+				return done ? (long)done : -EIO;
 			mutex_lock(&tty->lock);
 		}
 		n_tty_write(&tty->ldisc, kbuf, n);
@@ -310,6 +358,8 @@ static unsigned int tty_poll(struct file *file, poll_table *pt)
 
 	poll_wait(file, &tty->read_wait, pt);
 	poll_wait(file, &tty->write_wait, pt);
+	if (tty_hung_up_p(file))
+		return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
 	mutex_lock(&tty->lock);
 	if (n_tty_poll_readable(&tty->ldisc))
 		mask |= POLLIN | POLLRDNORM;
@@ -361,6 +411,7 @@ static int tty_open(struct inode *inode, struct file *file)
 {
 	kdev_t dev = inode->i_rdev;
 	struct tty_struct *tty;
+	struct tty_file *tf;
 	bool noctty = file->f_flags & O_NOCTTY;
 
 	if (dev == MKDEV(TTYAUX_MAJOR, 0)) {
@@ -375,20 +426,43 @@ static int tty_open(struct inode *inode, struct file *file)
 	}
 	if (!tty)
 		return -ENXIO;
-	file->private_data = tty;
+	tf = kmalloc(sizeof(*tf), GFP_KERNEL);
+	if (!tf)
+		return -ENOMEM;
+	tf->tty = tty;
+	tf->console = dev == MKDEV(TTYAUX_MAJOR, 1);
+	tf->hung_up = false;
+	spin_lock(&tty->files_lock);
+	list_add_tail(&tf->node, &tty->files);
+	spin_unlock(&tty->files_lock);
+	file->private_data = tf;
 	if (!noctty)
 		tty_open_set_ctty(tty);
 	return stream_open(inode, file);
 }
 
+static void tty_release(struct inode *inode, struct file *file)
+{
+	struct tty_file *tf = file->private_data;
+
+	(void)inode;
+	spin_lock(&tf->tty->files_lock);
+	list_del(&tf->node);
+	spin_unlock(&tf->tty->files_lock);
+	kfree(tf);
+}
+
 struct tty_struct *file_tty(struct file *file)
 {
-	return file->f_op == &tty_fops ? file->private_data : NULL;
+	struct tty_file *tf = file->private_data;
+
+	return file->f_op == &tty_fops ? tf->tty : NULL;
 }
 
 /* A tty has no position: lseek, pread and pwrite are -ESPIPE. */
 const struct file_operations tty_fops = {
 	.open = tty_open,
+	.release = tty_release,
 	.read = tty_read,
 	.write = tty_write,
 	.poll = tty_poll,

@@ -5,6 +5,7 @@
  * is -ENOTTY; FIONBIO, FIOCLEX and FIOASYNC are answered before the driver.
  */
 #include <string.h>
+#include <breenix/cred.h>
 #include <breenix/errno.h>
 #include <breenix/printk.h>
 #include <breenix/task.h>
@@ -17,15 +18,6 @@ static void tty_drain(struct tty_struct *tty)
 {
 	if (tty->ops->wait_until_sent)
 		tty->ops->wait_until_sent(tty);
-}
-
-/* Input the discipline holds, and what the device queued for it (Linux's TCIFLUSH). */
-static void flush_input_locked(struct tty_struct *tty)
-{
-	n_tty_flush_input(&tty->ldisc);
-	tty->held_len = 0;
-	if (tty->input)
-		input_flush(tty->input);
 }
 
 static int get_termios(struct tty_struct *tty, unsigned long arg)
@@ -54,7 +46,7 @@ static int set_termios(struct tty_struct *tty, unsigned int cmd,
 		tty_drain(tty);
 	mutex_lock(&tty->lock);
 	if (cmd == TCSETSF)
-		flush_input_locked(tty);
+		tty_flush_input_locked(tty);
 	old = tty->ldisc.termios;
 	n_tty_set_termios(&tty->ldisc, &t);
 	if (tty->ops->set_termios)
@@ -105,7 +97,7 @@ static int tty_flush(struct tty_struct *tty, unsigned long arg)
 	case TCIFLUSH:
 	case TCIOFLUSH:
 		mutex_lock(&tty->lock);
-		flush_input_locked(tty);
+		tty_flush_input_locked(tty);
 		mutex_unlock(&tty->lock);
 		return 0;
 	case TCOFLUSH:
@@ -171,6 +163,9 @@ long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = file_tty(file);
 
+	/* Linux's hung_up_tty_ioctl. */
+	if (tty_hung_up_p(file))
+		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
 	switch (cmd) {
 	case TCGETS:
 		return get_termios(tty, arg);
@@ -192,6 +187,12 @@ long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return tty_set_ctty(tty, file->f_mode & FMODE_READ, arg);
 	case TIOCNOTTY:
 		return tty_drop_ctty(tty);
+	case TIOCVHANGUP:
+		/* Linux asks for CAP_SYS_ADMIN. */
+		if (!capable_root())
+			return -EPERM;
+		tty_hangup(tty, false);
+		return 0;
 	case FIONREAD:
 		return tty_count_input(tty, arg);
 	case TIOCOUTQ:

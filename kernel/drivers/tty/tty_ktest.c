@@ -35,9 +35,12 @@ static struct tty_struct fake_tty = {
 	.dev = MKDEV(TTY_MAJOR, 63),
 	.ops = &fake_ops,
 };
+static struct tty_file fake_tty_file = {
+	.tty = &fake_tty,
+};
 static struct file fake_file = {
 	.f_op = &tty_fops,
-	.private_data = &fake_tty,
+	.private_data = &fake_tty_file,
 	.f_mode = FMODE_READ | FMODE_WRITE,
 };
 

@@ -34,6 +34,8 @@ void put_pid(struct pid *pid);
 /* Makes @pid name @t (t->pid, t->tid) / stops it naming any task. */
 void attach_pid(struct task *t, struct pid *pid);
 void detach_pid(struct task *t);
+/* @a and @b trade pids: exec by a thread takes its leader's number (Linux's exchange_tids). */
+void exchange_tids(struct task *a, struct task *b);
 
 /* The task with tid @nr, with a reference (put_task), or NULL. */
 struct task *find_get_task_by_pid(int nr);

@@ -69,6 +69,7 @@ int send_sig_info(int sig, siginfo_t *info, struct task *t);
 int group_send_sig_info(int sig, siginfo_t *info, struct task *p);
 /* The same with a plain siginfo: SI_USER from the caller, or SI_KERNEL if @priv. */
 int send_sig(int sig, struct task *t, bool priv);
+int group_send_sig(int sig, struct task *p, bool priv);
 /* kill(2): a process (> 0), the caller's group (0), everyone (-1), a group. */
 int kill_something_info(int sig, siginfo_t *info, int pid);
 /* The process with pid @pid (a thread's tid names its process). */
@@ -79,6 +80,8 @@ int kill_proc_info(int sig, siginfo_t *info, int pid);
  * kernel sends it and no permission is checked.
  */
 int kill_pgrp(struct pid *pgrp, int sig, bool priv);
+/* The same from the kernel, with the process tree's lock already held. */
+void kill_pgrp_locked(struct pid *pgrp, int sig);
 
 /*
  * A fault of the current thread in user mode: the signal is unblocked and
@@ -124,7 +127,7 @@ void flush_sigqueue(struct sigpending *pending);
 void init_sigpending(struct sigpending *pending);
 /* A thread leaves: its pending signals go, a group stop counts it as stopped. */
 void exit_signals(struct task *t);
-/* exit_group: the other threads of @t's process get SIGKILL. tasklist_lock held. */
+/* exit_group and exec: the other threads of @t's process get SIGKILL. tasklist_lock held. */
 void signal_group_exit(struct task *t);
 
 /*

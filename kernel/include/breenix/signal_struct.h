@@ -58,6 +58,11 @@ struct signal_struct {
 	struct pid *session;		/* session, referenced */
 	struct tty_struct *tty;		/* controlling terminal (tasklist_lock) */
 	bool did_exec;			/* exec'd since fork: setpgid's EACCES */
+	/*
+	 * The thread whose exec is ending the others (de_thread), woken as
+	 * each is released; its victims exit quietly (tasklist_lock).
+	 */
+	struct task *group_exec_task;
 	struct rlimit64 rlim[RLIM_NLIMITS];
 };
 

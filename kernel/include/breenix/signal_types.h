@@ -44,14 +44,25 @@ struct sighand_struct {
 };
 
 /*
- * What restart_syscall resumes: an interrupted relative nanosleep, the one
- * call that restarts this way (Linux's restart_block.nanosleep).
+ * What restart_syscall resumes (Linux's restart_block): what is left of an
+ * interrupted relative nanosleep or of a poll, whose timeouts must not
+ * start again. fn NULL: restart_syscall gives EINTR.
  */
 struct restart_block {
-	uint64_t expires;		/* the clock's reading to sleep until */
-	void *rmtp;			/* user: the remaining time, or NULL */
-	int clockid;
-	bool armed;			/* false: restart_syscall gives EINTR */
+	long (*fn)(struct restart_block *rb);
+	union {
+		struct {
+			uint64_t expires;	/* the clock's reading to sleep until */
+			void *rmtp;		/* user: the remaining time, or NULL */
+			int clockid;
+		} nanosleep;
+		struct {
+			void *ufds;		/* user: the pollfd array */
+			unsigned int nfds;
+			bool has_timeout;
+			uint64_t end;		/* ktime_get_ns() deadline */
+		} poll;
+	};
 };
 
 #endif

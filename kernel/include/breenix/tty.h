@@ -15,6 +15,7 @@
 #include <breenix/list.h>
 #include <breenix/mutex.h>
 #include <breenix/n_tty.h>
+#include <breenix/spinlock.h>
 #include <breenix/wait.h>
 #include <asm-generic/termios.h>
 
@@ -62,6 +63,9 @@ struct tty_struct {
 	unsigned char held[TTY_HELD_MAX];
 	size_t held_len;
 	struct list_head node;		/* on the list of ttys */
+	/* The open files, for a hang-up (struct tty_file in tty_internal.h). */
+	struct list_head files;
+	spinlock_t files_lock;
 };
 
 /*
@@ -84,12 +88,17 @@ extern const struct file_operations tty_fops;
 /* The tty a file opened, or NULL if it is not one. */
 struct tty_struct *file_tty(struct file *file);
 
-/*
- * Sends @sig to the tty's foreground process group: ^C ^\ ^Z, a window
- * size change, a hangup. Signals come with issue 8; until then this only
- * logs what it would send, at debug level.
- */
+/* Sends @sig to the tty's foreground process group: ^C ^\ ^Z, a window size change. */
 void tty_signal_pgrp(struct tty_struct *tty, int sig);
+
+/*
+ * Linux's __tty_hangup: every open file of @tty but those opened as
+ * /dev/console goes dead (reads see end of file, writes and ioctls fail
+ * with EIO, poll reports POLLHUP), typed input is dropped, and the tty
+ * leaves its session: the leader gets SIGHUP and SIGCONT, or, when the
+ * leader's exit is the cause (@exit_session), the foreground group SIGHUP.
+ */
+void tty_hangup(struct tty_struct *tty, bool exit_session);
 
 /* Controlling terminals, under the process tree's lock (kernel/proc/session.c). */
 
@@ -117,8 +126,10 @@ struct tty_struct *current_ctty(void);
  * for a foreground process, another tty, or an ignored or blocked SIGTTOU.
  */
 int tty_check_change(struct tty_struct *tty, int sig);
-/* The session leader's exit: its session loses the terminal (Linux's disassociate_ctty). */
+/* The session leader's exit: its terminal hangs up (Linux's disassociate_ctty). */
 void session_leader_exit_ctty(void);
+/* tty_hangup's process side: @tty leaves its session with the signals it sends. */
+void tty_hangup_session(struct tty_struct *tty, bool exit_session);
 
 /* Ctrl-Alt-Del on the keyboard: restart, or (CAD off) SIGINT for PID 1 (kernel/proc/reboot.c). */
 void ctrl_alt_del(void);

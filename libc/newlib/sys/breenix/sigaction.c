@@ -1,8 +1,9 @@
 /*
  * Signals through the kernel's rt_sigaction, rt_sigprocmask and friends
  * (newlib's in-process emulation, libc/signal/signal.c, is compiled out by
- * SIGNAL_PROVIDED): the calls fail with ENOSYS until the kernel delivers
- * signals. The sigset functions work on the 64-bit mask of signals 1..64.
+ * SIGNAL_PROVIDED; raise.c replaces its raise): handlers, masks, waiting
+ * for and queueing signals. The sigset functions work on the
+ * 64-bit mask of signals 1..64.
  */
 #include <errno.h>
 #include <signal.h>
@@ -128,6 +129,45 @@ int siginterrupt(int sig, int flag)
 	else
 		act.sa_flags |= SA_RESTART;
 	return sigaction(sig, &act, NULL);
+}
+
+/* POSIX lets it fail with EINTR when a caught signal interrupts it. */
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+	return SYSCALL4(SYS_rt_sigtimedwait, set, info, timeout, sizeof(sigset_t));
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return sigtimedwait(set, info, NULL);
+}
+
+/* An error number, not -1; a caught signal's EINTR is not one of them. */
+int sigwait(const sigset_t *set, int *sig)
+{
+	long r;
+
+	do
+		r = __sc4(SYS_rt_sigtimedwait, set, NULL, NULL, sizeof(sigset_t));
+	while (r == -EINTR);
+	if (r < 0)
+		return (int)-r;
+	*sig = (int)r;
+	return 0;
+}
+
+/* The siginfo Linux's libcs send: SI_QUEUE, the sender and the value. */
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_signo = sig;
+	si.si_code = SI_QUEUE;
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	si.si_value = value;
+	return SYSCALL3(SYS_rt_sigqueueinfo, pid, sig, &si);
 }
 
 static int bad_signal(int sig)

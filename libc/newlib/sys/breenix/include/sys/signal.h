@@ -1,8 +1,9 @@
 /*
  * Signals with Linux's numbers (asm/signal.h from kernel/include/uapi) and
  * its x86_64 user-space layouts: sigset_t as the kernel's 64-bit mask,
- * siginfo_t in the 128 bytes of struct siginfo, struct sigaction as C
- * programs see it (sigaction() converts it for rt_sigaction).
+ * siginfo_t in the 128 bytes of struct siginfo with the si_code values,
+ * struct sigaction as C programs see it (sigaction() converts it for
+ * rt_sigaction).
  */
 #ifndef _SYS_SIGNAL_H
 #define _SYS_SIGNAL_H
@@ -72,6 +73,8 @@ typedef struct {
 #define si_uid		__fields.__proc.__uid
 #define si_status	__fields.__proc.__u.__status
 #define si_value	__fields.__proc.__u.__value
+#define si_int		si_value.sival_int
+#define si_ptr		si_value.sival_ptr
 #define si_utime	__fields.__proc.__utime
 #define si_stime	__fields.__proc.__stime
 #define si_addr		__fields.__fault.__addr
@@ -83,6 +86,31 @@ typedef struct {
 #define SI_TIMER	(-2)
 #define SI_MESGQ	(-3)
 #define SI_ASYNCIO	(-4)
+#define SI_SIGIO	(-5)
+#define SI_TKILL	(-6)
+#define ILL_ILLOPC	1
+#define ILL_ILLOPN	2
+#define ILL_ILLADR	3
+#define ILL_ILLTRP	4
+#define ILL_PRVOPC	5
+#define ILL_PRVREG	6
+#define ILL_COPROC	7
+#define ILL_BADSTK	8
+#define FPE_INTDIV	1
+#define FPE_INTOVF	2
+#define FPE_FLTDIV	3
+#define FPE_FLTOVF	4
+#define FPE_FLTUND	5
+#define FPE_FLTRES	6
+#define FPE_FLTINV	7
+#define FPE_FLTSUB	8
+#define SEGV_MAPERR	1
+#define SEGV_ACCERR	2
+#define BUS_ADRALN	1
+#define BUS_ADRERR	2
+#define BUS_OBJERR	3
+#define TRAP_BRKPT	1
+#define TRAP_TRACE	2
 #define CLD_EXITED	1
 #define CLD_KILLED	2
 #define CLD_DUMPED	3
@@ -120,6 +148,7 @@ struct sigaction {
 /* sigaltstack(2) (x86's asm/signal.h). */
 #define SS_ONSTACK	1
 #define SS_DISABLE	2
+#define SS_AUTODISARM	(1U << 31)
 #define MINSIGSTKSZ	2048
 #define SIGSTKSZ	8192
 
@@ -143,6 +172,11 @@ int sigaddset(sigset_t *, int);
 int sigdelset(sigset_t *, int);
 int sigismember(const sigset_t *, int);
 int siginterrupt(int, int);
+int sigtimedwait(const sigset_t *__restrict, siginfo_t *__restrict,
+		 const struct timespec *__restrict);
+int sigwaitinfo(const sigset_t *__restrict, siginfo_t *__restrict);
+int sigwait(const sigset_t *__restrict, int *__restrict);
+int sigqueue(pid_t, int, const union sigval);
 
 #ifdef __cplusplus
 }
