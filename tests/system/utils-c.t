@@ -1,5 +1,5 @@
 Issue 7's last utility options through the guest's shell: cp, mv and rm asking
-inside -r, -v, -n, -u, -a, rm -I; tail -f ended by SIGINT and tail -F; the
+inside -r, -v, -n, -u, -a, rm -I; tail -f ended by ^C and tail -F; the
 utilities ended by SIGPIPE when their reader goes away.
 
   $ mkdir -p /tmp/uc && cd /tmp/uc
@@ -37,11 +37,14 @@ utilities ended by SIGPIPE when their reader goes away.
   rm: descend into directory 'q'? rm: descend into directory 'q/r'? rm: remove regular empty file 'q/r/s'? rm: remove directory 'q/r'? rm: cannot remove 'q/r': Directory not empty
    1
   s
-# tail -f until SIGINT; tail -F follows a file replaced under its name
-  $ echo one > tf; sh -c 'tail -f tf > tout & sleep 2; echo two >> tf; sleep 3; kill -INT $!; wait $!; echo $?'; cat tout
-  130
+# tail -f follows until ^C; tail -F follows a file replaced under its name
+  $ echo one > tf; sh -c '(sleep 0.5; echo two >> tf) &'; tail -s 0.1 -f tf
+  $< \x03
   one
   two
+  ^C
+  $ echo $?
+  130
   $ echo a > ff; sh -c 'tail -F ff > fout 2>&1 & sleep 2; echo b > ff.new; mv ff.new ff; sleep 3; kill $!'; cat fout
   a
   tail: 'ff' has been replaced;  following new file
