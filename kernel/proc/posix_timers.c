@@ -8,7 +8,6 @@
  * exit delete them.
  */
 #include <string.h>
-#include <breenix/cred.h>
 #include <breenix/errno.h>
 #include <breenix/pid.h>
 #include <breenix/sched.h>

@@ -27,6 +27,11 @@ void init_sigpending(struct sigpending *pending)
 	pending->kernel_noinfo = 0;
 }
 
+static void sigpending_uncharge(struct user_struct *up)
+{
+	__atomic_sub_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
+}
+
 static void sigqueue_free(struct sigqueue *q)
 {
 	/* A POSIX timer's entry is the timer's: it only leaves the queue. */
@@ -35,7 +40,7 @@ static void sigqueue_free(struct sigqueue *q)
 		return;
 	}
 	if (q->user)
-		__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_RELAXED);
+		sigpending_uncharge(q->user);
 	kfree(q);
 }
 
@@ -69,10 +74,8 @@ void flush_sigqueue_mask(sigset_t mask, struct sigpending *pending)
 }
 
 /*
- * A queue entry (from kmalloc's warm size classes, like every per-process
- * object, so that a first signal does not leave a slab page behind),
- * charged to the receiver's user: RLIMIT_SIGPENDING caps
- * them unless @override (a standard signal, whose bit is set anyway).
+ * One more entry charged to @t's user: RLIMIT_SIGPENDING caps them unless
+ * @override (a standard signal, whose bit is set anyway). NULL past it.
  */
 static struct user_struct *sigpending_charge(struct task *t, bool override)
 {
@@ -81,12 +84,17 @@ static struct user_struct *sigpending_charge(struct task *t, bool override)
 
 	if (!override &&
 	    (uint64_t)n > t->signal->rlim[RLIMIT_SIGPENDING].rlim_cur) {
-		__atomic_sub_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
+		sigpending_uncharge(up);
 		return NULL;
 	}
 	return up;
 }
 
+/*
+ * A queue entry (from kmalloc's warm size classes, like every per-process
+ * object, so that a first signal does not leave a slab page behind),
+ * charged to the receiver's user.
+ */
 static struct sigqueue *sigqueue_alloc(struct task *t, bool override)
 {
 	struct user_struct *up = sigpending_charge(t, override);
@@ -96,7 +104,7 @@ static struct sigqueue *sigqueue_alloc(struct task *t, bool override)
 		return NULL;
 	q = kmalloc(sizeof(*q), GFP_KERNEL);
 	if (!q) {
-		__atomic_sub_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
+		sigpending_uncharge(up);
 		return NULL;
 	}
 	INIT_LIST_HEAD(&q->list);
@@ -117,7 +125,7 @@ int sigqueue_prealloc(struct sigqueue *q)
 
 void sigqueue_prealloc_free(struct sigqueue *q)
 {
-	__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_RELAXED);
+	sigpending_uncharge(q->user);
 }
 
 void sigqueue_unqueue(struct sigqueue *q, struct sigpending *pending)

@@ -305,6 +305,50 @@ static void test_overrun(void)
 	timer_delete(t);
 }
 
+/* Hits of on_timer within @ns, with SIG unblocked meanwhile. */
+static int hits_within(long long ns)
+{
+	long long end = now_ns(CLOCK_MONOTONIC) + ns;
+	sigset_t none;
+
+	sigemptyset(&none);
+	hits = 0;
+	while (!hits && now_ns(CLOCK_MONOTONIC) < end) {
+		block(SIG, SIG_BLOCK);
+		if (!hits)
+			sigsuspend(&none);
+		block(SIG, SIG_UNBLOCK);
+	}
+	return hits;
+}
+
+/*
+ * A periodic timer whose signal is ignored, or whose queued signal SIG_IGN
+ * discarded, runs on: a handler installed later gets the next period.
+ */
+static void test_ignored(void)
+{
+	timer_t t = make_timer(CLOCK_MONOTONIC, SIGEV_SIGNAL, SIG, 8);
+
+	if (t == (timer_t)-1)
+		return fail("ignored", "timer_create: %s", strerror(errno));
+	signal(SIG, SIG_IGN);
+	arm(t, 0, 10 * MS, 10 * MS);
+	sleep_ns(50 * MS);
+	sig_handle(SIG, on_timer, 0);
+	check(hits_within(LATE) && timer_info_ok(&last, SIG, t, 8),
+	      "an ignored periodic timer runs on: a later handler gets it", "hits %d", hits);
+	block(SIG, SIG_BLOCK);
+	sleep_ns(50 * MS);
+	signal(SIG, SIG_IGN);
+	sig_handle(SIG, on_timer, 0);
+	block(SIG, SIG_UNBLOCK);
+	check(hits_within(LATE) && timer_info_ok(&last, SIG, t, 8),
+	      "SIG_IGN drops its queued signal, the timer runs on", "hits %d", hits);
+	timer_delete(t);
+	signal(SIG, SIG_DFL);
+}
+
 /* An overrun count past INT_MAX (1 ns periods for 2.3 s) reads DELAYTIMER_MAX. */
 static void test_overrun_cap(void)
 {
@@ -598,6 +642,7 @@ int main(int argc, char **argv)
 	test_none();
 	test_abstime();
 	test_overrun();
+	test_ignored();
 	test_overrun_cap();
 	test_errors();
 	test_thread_id();
