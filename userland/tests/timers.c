@@ -1,9 +1,9 @@
 /*
  * POSIX per-process timers (timer_create and friends) as Linux runs them:
  * one-shot and periodic timers on each clock with their SI_TIMER siginfo,
- * SIGEV_NONE, TIMER_ABSTIME, overruns while the signal waits, the errors,
- * SIGEV_THREAD_ID, and the timers' life across fork, exec and many
- * creations. Runs on Linux and Breenix, with musl and with newlib; times
+ * SIGEV_NONE, TIMER_ABSTIME, overruns while the signal waits, ignored
+ * signals, the errors, SIGEV_THREAD_ID and the libc's SIGEV_THREAD, and the
+ * timers' life across fork, exec and many creations. Runs on Linux and Breenix, with musl and with newlib; times
  * are checked against their exact lower bounds and loose upper ones.
  */
 #define _GNU_SOURCE
@@ -478,10 +478,49 @@ static void test_thread_id(void)
 	timer_delete(t);
 	block(SIG, SIG_UNBLOCK);
 }
+
+static volatile int notified;
+
+static void on_notify(union sigval v)
+{
+	notified = v.sival_int;
+}
+
+/* musl runs SIGEV_THREAD's function on a thread of its own that a SIGEV_THREAD_ID timer wakes. */
+static void test_sigev_thread(void)
+{
+	long long end = now_ns(CLOCK_MONOTONIC) + LATE;
+	struct sigevent ev;
+	timer_t t;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.sigev_notify = SIGEV_THREAD;
+	ev.sigev_notify_function = on_notify;
+	ev.sigev_value.sival_int = 9;
+	if (timer_create(CLOCK_MONOTONIC, &ev, &t))
+		return fail("SIGEV_THREAD", "timer_create: %s", strerror(errno));
+	arm(t, 0, 10 * MS, 0);
+	while (!notified && now_ns(CLOCK_MONOTONIC) < end)
+		sleep_ns(MS);
+	check(notified == 9, "SIGEV_THREAD (musl's): the function runs with its value",
+	      "notified %d", notified);
+	timer_delete(t);
+}
 #else
 static void test_thread_id(void)
 {
 	skip("SIGEV_THREAD_ID: the signal goes to that thread only", "newlib has no threads");
+}
+
+static void test_sigev_thread(void)
+{
+	struct sigevent ev;
+	timer_t t;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.sigev_notify = SIGEV_THREAD;
+	check_errno(timer_create(CLOCK_MONOTONIC, &ev, &t), ENOTSUP,
+		    "SIGEV_THREAD: ENOTSUP without threads (newlib)");
 }
 #endif
 
@@ -646,6 +685,7 @@ int main(int argc, char **argv)
 	test_overrun_cap();
 	test_errors();
 	test_thread_id();
+	test_sigev_thread();
 	test_thread_id_other_process();
 	test_fork();
 	test_exec(argv[0]);
