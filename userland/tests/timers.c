@@ -3,8 +3,9 @@
  * one-shot and periodic timers on each clock with their SI_TIMER siginfo,
  * SIGEV_NONE, TIMER_ABSTIME, overruns while the signal waits, ignored
  * signals, the errors, SIGEV_THREAD_ID and the libc's SIGEV_THREAD, and the
- * timers' life across fork, exec and many creations. Runs on Linux and Breenix, with musl and with newlib; times
- * are checked against their exact lower bounds and loose upper ones.
+ * timers' life across fork, exec and many creations. Runs on Linux and
+ * Breenix, with musl and with newlib; times are checked against their
+ * exact lower bounds and loose upper ones.
  */
 #define _GNU_SOURCE
 #include <errno.h>
