@@ -473,3 +473,14 @@ int bootinfo_module(const struct boot_info *bi, uint32_t i,
 	}
 	return -EINVAL;
 }
+
+int bootinfo_find_module(const struct boot_info *bi, const char *cmdline,
+			 struct boot_module *out)
+{
+	uint32_t i;
+
+	for (i = 0; i < bi->module_count; i++)
+		if (!bootinfo_module(bi, i, out) && !strcmp(out->cmdline, cmdline))
+			return 0;
+	return -ENOENT;
+}

@@ -298,14 +298,9 @@ int initramfs_unpack(void)
 	struct initramfs_stats st;
 	struct boot_module m;
 	uint64_t freed;
-	uint32_t i;
 	int ret;
 
-	for (i = 0; i < boot_info.module_count; i++)
-		if (!bootinfo_module(&boot_info, i, &m) &&
-		    !strcmp(m.cmdline, "initrd"))
-			break;
-	if (i == boot_info.module_count) {
+	if (bootinfo_find_module(&boot_info, "initrd", &m)) {
 		pr_info("initramfs: no initrd module: the root stays empty\n");
 		return 0;
 	}

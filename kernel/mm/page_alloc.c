@@ -8,7 +8,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <breenix/bootinfo.h>
 #include <breenix/buddy.h>
+#include <breenix/init.h>
 #include <breenix/memblock.h>
 #include <breenix/mm.h>
 #include <breenix/panic.h>
@@ -65,6 +67,19 @@ static void print_zones(void)
 	}
 }
 
+/* Whole pages of the initrd: reserved now, freed once initramfs_unpack is done. */
+static uint64_t initrd_pages(void)
+{
+	struct boot_module m;
+	uint64_t start, end;
+
+	if (bootinfo_find_module(&boot_info, "initrd", &m))
+		return 0;
+	start = (m.start + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+	end = m.end & ~(uint64_t)(PAGE_SIZE - 1);
+	return end > start ? (end - start) >> PAGE_SHIFT : 0;
+}
+
 void page_alloc_init(void)
 {
 	uint64_t max_pfn = memblock_end_of_ram() >> PAGE_SHIFT;
@@ -81,9 +96,10 @@ void page_alloc_init(void)
 	buddy_node_init(&node, phys_to_virt(map_phys), max_pfn, DMA32_END_PFN);
 	memblock_release_free(release_range, &released);
 	ready = true;
-	pr_info("Memory: %llu MiB free in buddy allocator (%llu pages), mem_map %llu MiB\n",
+	pr_info("Memory: %llu MiB free in buddy allocator (%llu pages), %llu MiB once the initrd is freed, mem_map %llu MiB\n",
 		(unsigned long long)(released * PAGE_SIZE / MiB),
 		(unsigned long long)released,
+		(unsigned long long)((released + initrd_pages()) * PAGE_SIZE / MiB),
 		(unsigned long long)((bytes + MiB - 1) / MiB));
 	print_zones();
 }

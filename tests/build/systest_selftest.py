@@ -5,6 +5,7 @@ output that differs from what the file expects."""
 
 import os
 import sys
+import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
@@ -20,6 +21,11 @@ SAMPLE = """A comment.
 Another comment.
   $$ ech\\t x\\e[D\\x41
   $ true
+  $ login
+  < user
+  < pass\\x41
+  breenix login: user
+  Password:\\s (re)
 """
 
 
@@ -28,8 +34,11 @@ class ParseTest(unittest.TestCase):
         items = systest.parse(SAMPLE)
         commands = [item for item in items if isinstance(item, systest.Command)]
         self.assertEqual([c.typed for c in commands],
-                         [["echo hi"], ["cat <<EOF", "a", "EOF"], ["ech\\t x\\e[D\\x41"], ["true"]])
-        self.assertEqual([c.expected for c in commands], [["hi"], ["a"], [], []])
+                         [["echo hi"], ["cat <<EOF", "a", "EOF"], ["ech\\t x\\e[D\\x41"], ["true"],
+                          ["login"]])
+        self.assertEqual([c.expected for c in commands],
+                         [["hi"], ["a"], [], [], ["breenix login: user", "Password:\\s (re)"]])
+        self.assertEqual(commands[4].answers, ["user", "pass\\x41"])
         self.assertEqual(commands[2].keystrokes(), ["ech\t x\x1b[DA"])
         self.assertEqual(commands[0].lineno, 2)
         self.assertEqual(items[0], "A comment.")
@@ -42,6 +51,18 @@ class ParseTest(unittest.TestCase):
         self.assertEqual(cmd.typed, ["x"])
         self.assertEqual(cmd.expected, ["y", "> z"])
 
+    def test_answers_end_before_output_and_continuations(self):
+        (cmd,) = systest.parse("  $ x\n  < a\n  > b\n")
+        self.assertEqual(cmd.answers, ["a"])
+        self.assertEqual(cmd.expected, ["> b"])
+        (cmd,) = systest.parse("  $ x\n  y\n  < z\n")
+        self.assertEqual(cmd.answers, [])
+        self.assertEqual(cmd.expected, ["y", "< z"])
+        with self.assertRaises(systest.TestFileError):
+            systest.parse("  $ x\n  > y\n  < z\n")
+        with self.assertRaises(systest.TestFileError):
+            systest.parse("  $ x\n  < \\q\n")
+
     def test_empty_expected_line(self):
         (cmd,) = systest.parse("  $ echo\n  \n")
         self.assertEqual(cmd.expected, [""])
@@ -49,6 +70,25 @@ class ParseTest(unittest.TestCase):
     def test_output_before_command_is_an_error(self):
         with self.assertRaises(systest.TestFileError):
             systest.parse("  stray\n  $ true\n")
+
+    def test_key_presses(self):
+        text = "  $ sleep 100\n  $< \\x1a\n  $< x\\r\n  ^Z\n  [1]+  Stopped\n"
+        (cmd,) = systest.parse(text)
+        self.assertEqual(cmd.typed, ["sleep 100"])
+        self.assertEqual(cmd.key_presses(), ["\x1a", "x\r"])
+        self.assertEqual(cmd.expected, ["^Z", "[1]+  Stopped"])
+        self.assertEqual("\n".join(systest.render(systest.parse(text), False)) + "\n", text)
+
+    def test_key_presses_after_output_are_output(self):
+        (cmd,) = systest.parse("  $ x\n  y\n  $< z\n")
+        self.assertEqual(cmd.presses, [])
+        self.assertEqual(cmd.expected, ["y", "$< z"])
+
+    def test_key_presses_errors(self):
+        with self.assertRaises(systest.TestFileError):
+            systest.parse("  $ cat\n  $< a\n  > b\n")
+        with self.assertRaises(systest.TestFileError):
+            systest.parse("  $ cat\n  $< \\q\n")
 
     def test_bad_escapes(self):
         for keys in ("\\q", "\\x4", "\\xzz", "abc\\"):
@@ -110,6 +150,44 @@ class OutputTest(unittest.TestCase):
         self.assertEqual(systest.shell_prompt("boot\r\nbreenix# ", 5.0, 1), 6)
         self.assertIsNone(systest.shell_prompt("boot\r\nbreenix#", 5.0, 1))
         self.assertIsNone(systest.shell_prompt("breenix# ", 5.0, 1))
+
+
+class FakeGuest:
+    """A guest whose shell echoes each line and, when sent ^Z, reports a stopped job."""
+
+    class Proc:
+        @staticmethod
+        def poll():
+            return None
+
+    def __init__(self, transcript):
+        self.proc = self.Proc()
+        self.transcript = transcript
+        self.sent = []
+
+    def send(self, data):
+        self.sent.append((time.monotonic(), data))
+        if data.endswith(b"\r"):
+            self.transcript.write(data[:-1] + b"\r\n")
+        elif data == b"\x1a":
+            self.transcript.write(b"^Z\r\n[1]+  Stopped  sleep 100\r\n" + systest.PS1_MARK.encode())
+
+
+class SessionTest(unittest.TestCase):
+    def test_keys_wait_for_quiet_after_the_line(self):
+        transcript = systest.Transcript()
+        guest = FakeGuest(transcript)
+        session = systest.Session(guest, transcript, 5, time.monotonic() + 10)
+        (cmd,) = systest.parse("  $ sleep 100\n  $< \\x1a\n")
+        quiet, systest.KEYS_QUIET = systest.KEYS_QUIET, 0.2
+        try:
+            self.assertEqual(session.run(cmd), "prompt")
+        finally:
+            systest.KEYS_QUIET = quiet
+        self.assertEqual(cmd.actual, ["^Z", "[1]+  Stopped  sleep 100"])
+        (line_at, line), (key_at, key) = guest.sent
+        self.assertEqual((line, key), (b"sleep 100\r", b"\x1a"))
+        self.assertGreaterEqual(key_at - line_at, 0.2)
 
 
 class DiffTest(unittest.TestCase):

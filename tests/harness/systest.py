@@ -9,11 +9,18 @@ log in --artifacts) and exits 1.
 
 The .t format: lines not starting with two spaces are comments. "  $ CMD" is typed, then
 Enter; "  > MORE" continues it (typed after the PS2 prompt); "  $$ KEYS" is typed with the
-escapes \\e \\t \\r \\n \\xNN \\\\ interpreted, then Enter. Other lines starting with two
-spaces are the output expected before the next prompt, exactly, or ending in " (re)" a
-Python regular expression matching the whole line, or in " (glob)" a pattern with * and ?.
-Output that does not end in a newline shows as its last line plus " (no-eol)". The echo of
-what was typed, carriage returns and terminal escape sequences are removed first.
+escapes \\e \\t \\r \\n \\xNN \\\\ interpreted, then Enter. "  $< KEYS" after a command's lines
+types KEYS (escapes interpreted, no Enter) to the program the command started, once the
+output has been quiet for KEYS_QUIET s: ^C (\\x03) or ^Z (\\x1a) for a running `sleep 100`,
+say; what they echo is output. "  < ANSWER" lines after a command answer the program's
+questions: each is typed (escapes interpreted, then Enter) once the output since the last
+typing ends in ": " and has stayed quiet, as a person answers "login: " or "Password: ";
+the command's output then shows the questions with what their echo showed of the answers.
+Other lines starting with two spaces are the output expected before the next prompt,
+exactly, or ending in " (re)" a Python regular expression matching the whole line, or in
+" (glob)" a pattern with * and ?. Output that does not end in a newline shows as its last
+line plus " (no-eol)". The echo of what was typed, carriage returns and terminal escape
+sequences are removed first.
 
 A command after which a shell's own prompt (ending in "# " or "$ ") appears instead of the
 marker, and nothing more for RESPAWN_QUIET s, ended its shell and init started another: its
@@ -38,6 +45,9 @@ SET_PROMPTS = f'B={MARK}; PS1="${{B}}1> "; PS2="${{B}}2> "'
 # A shell's own prompt at the end of the output (the first one, or a respawned shell's).
 SHELL_PROMPT = re.compile(r"(?:^|\n)([^\n]*[#$] )$")
 RESPAWN_QUIET = 3.0
+# Quiet before a "$<" line's keys: the command has started (a fork and exec take far less).
+KEYS_QUIET = 1.0
+ANSWER_QUIET = 0.3  # seconds a question ("Password: ") must stand before it is answered
 CHUNK = 16  # bytes typed at once, with CHUNK_PAUSE between: a person types slower still
 CHUNK_PAUSE = 0.005
 ESCAPES = {"e": "\x1b", "t": "\t", "r": "\r", "n": "\n", "\\": "\\"}
@@ -55,17 +65,25 @@ class Command:
         self.lineno = lineno
         self.keys = keys  # a "$$" command: escapes are interpreted
         self.typed = [text]
+        self.presses = []  # "$<" lines: keys typed while the command runs
+        self.answers = []  # "  < " lines: typed when the program asks
         self.expected = []
         self.actual = None
 
     def source(self):
         """The command's own lines in the .t file, without its output."""
         first = ("  $$ " if self.keys else "  $ ") + self.typed[0]
-        return [first] + ["  > " + more for more in self.typed[1:]]
+        return ([first] + ["  > " + more for more in self.typed[1:]] +
+                ["  $< " + keys for keys in self.presses] +
+                ["  < " + answer for answer in self.answers])
 
     def keystrokes(self):
         """What is typed for each line (Enter not included)."""
         return [unescape(line) if self.keys else line for line in self.typed]
+
+    def key_presses(self):
+        """What each "$<" line types."""
+        return [unescape(keys) for keys in self.presses]
 
 
 def unescape(text):
@@ -99,10 +117,21 @@ def parse(text):
         elif line.startswith("  $ "):
             cur = Command(lineno, False, line[4:])
             items.append(cur)
+        elif line.startswith("  $< ") and cur is not None and not cur.expected:
+            unescape(line[5:])
+            cur.presses.append(line[5:])
         elif line.startswith("  > ") and cur is not None and not cur.expected:
+            if cur.presses or cur.answers:
+                raise TestFileError(f"line {lineno}: a continuation line after a \"$<\" or "
+                                    "\"<\" line")
             cur.typed.append(line[4:])
             if cur.keys:
                 unescape(line[4:])
+        elif line.startswith("  < ") and cur is not None and not cur.expected:
+            if len(cur.typed) > 1 or cur.presses:
+                raise TestFileError(f"line {lineno}: answers after a continued command or keys")
+            unescape(line[4:])
+            cur.answers.append(line[4:])
         elif line.startswith("  "):
             if cur is None:
                 raise TestFileError(f"line {lineno}: expected output before any command")
@@ -255,6 +284,7 @@ class Session:
         self.transcript = transcript
         self.timeout = timeout
         self.deadline = deadline
+        self.typed_at = 0.0
 
     def until(self):
         """When the current wait times out: the command's timeout, within the test's."""
@@ -268,6 +298,18 @@ class Session:
         for i in range(0, len(data), CHUNK):
             self.guest.send(data[i:i + CHUNK])
             time.sleep(CHUNK_PAUSE)
+        self.typed_at = time.monotonic()
+
+    def press(self, keys):
+        """Type keys for a running program: after the echo of the line that started it, once
+        neither it nor the keyboard has made a sound for KEYS_QUIET s."""
+        def ready(since, quiet):
+            calm = min(quiet, time.monotonic() - self.typed_at)
+            return True if "\n" in since and calm >= KEYS_QUIET else None
+
+        if self.transcript.wait(ready, self.until(), self.alive) is None:
+            raise bh.HarnessError("the guest ended before the keys of a \"$<\" line were typed")
+        self.type(keys)
 
     def wait_shell(self):
         """The first prompt (or a respawned shell's): set the markers, wait for the first."""
@@ -306,14 +348,42 @@ class Session:
         at, end, how = found
         return self.transcript.take(at, end, len(marker) if how == "prompt" else 0), how
 
+    def wait_question(self, typed_at):
+        """Wait until what the guest printed after offset typed_at of the transcript ends
+        in a question (": ") and has stayed quiet for ANSWER_QUIET s."""
+        def ready(since, quiet):
+            tail = ANSI.sub("", since[typed_at - self.transcript.cursor:]).replace("\r", "")
+            return True if tail.endswith(": ") and quiet >= ANSWER_QUIET else None
+
+        if self.transcript.wait(ready, self.until(), self.alive) is None:
+            raise bh.HarnessError("the guest ended before the question was asked")
+
+    def type_answers(self, cmd):
+        """Type the command's one line, then each answer when its question stands; return
+        the output up to the next prompt and how the command ended."""
+        typed_at = len(self.transcript.text)
+        self.type(cmd.keystrokes()[0] + "\r")
+        for answer in cmd.answers:
+            self.wait_question(typed_at)
+            typed_at = len(self.transcript.text)
+            self.type(unescape(answer) + "\r")
+        return self.wait_marker(PS1_MARK)
+
     def run(self, cmd):
         """Type one command, line by line, each after its prompt, and collect its output
         lines; return how it ended."""
-        lines = cmd.keystrokes()
+        lines, presses = cmd.keystrokes(), cmd.key_presses()
         cmd.actual = []
+        if cmd.answers:
+            text, how = self.type_answers(cmd)
+            cmd.actual = command_output(text, 1)
+            lines = []
         for i, line in enumerate(lines):
             last = i + 1 == len(lines)
             self.type(line + "\r")
+            if last and presses:
+                for keys in presses:
+                    self.press(keys)
             text, how = self.wait_marker(PS1_MARK if last else PS2_MARK)
             cmd.actual += command_output(text, 1)
             if last or how != "prompt":

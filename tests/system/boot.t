@@ -24,6 +24,7 @@ The root tree: /etc's files, and the directories git cannot hold.
   passwd
   profile
   rc
+  shadow
   $ cat /etc/hostname
   breenix
   $ grep '^root:' /etc/passwd

@@ -23,7 +23,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "initctl.h"
+#include "motd.h"
 #include "msg.h"
 
 /* More than RESPAWN_BURST starts within RESPAWN_WINDOW s: hold RESPAWN_HOLD s. */
@@ -182,13 +184,14 @@ static int open_initctl(void)
 }
 
 /*
- * A password field that is neither empty nor "x" holds a hash (or locks
- * the account): a login is needed. "x" means no password, as there is no
- * shadow file to look in.
+ * A hash (in /etc/passwd, or /etc/shadow for "x"), or an account locked or
+ * missing from /etc/shadow: a login is needed.
  */
 static bool needs_login(const struct passwd *pw)
 {
-	return pw && pw->pw_passwd[0] && strcmp(pw->pw_passwd, "x");
+	const char *hash = pw ? auth_hash(pw) : "";
+
+	return !hash || *hash;
 }
 
 /* In the child: become root's login shell (or login) on the terminal on 0-2. */
@@ -211,6 +214,7 @@ static void exec_login_shell(void)
 	if (setenv("HOME", home, 1) || setenv("SHELL", shell, 1) ||
 	    setenv("USER", "root", 1) || setenv("LOGNAME", "root", 1))
 		msg_warn("setenv");
+	motd_show();
 	/* A leading '-' in argv[0] makes it a login shell (it reads /etc/profile). */
 	snprintf(argv0, sizeof(argv0), "-%s", base ? base + 1 : shell);
 	execl(shell, argv0, (char *)NULL);

@@ -109,7 +109,8 @@ static int number_arg(const char *cmd, const char *s)
 
 static int builtin_exit(int argc, char **argv)
 {
-	int status = sh.status;
+	/* XCU exit: in a trap's action, $? is the status from before it. */
+	int status = sh.in_trap ? sh.trap_status : sh.status;
 
 	if (argc > 1) {
 		char *end;
@@ -122,6 +123,8 @@ static int builtin_exit(int argc, char **argv)
 			status = (int)(n & 0xff);
 		}
 	}
+	if (sh.interactive && !jobs_may_exit())
+		return 1;
 	sh_exit(status);
 }
 
@@ -540,10 +543,10 @@ static const struct builtin builtins[] = {
 	{ "read", builtin_read, 0 }, { "readonly", builtin_readonly, 1 },
 	{ "return", builtin_return, 1 }, { "set", builtin_set, 1 },
 	{ "shift", builtin_shift, 1 }, { "source", builtin_dot, 1 },
-	{ "test", builtin_test, 0 }, { "true", builtin_true, 0 },
-	{ "type", builtin_type, 0 }, { "umask", builtin_umask, 0 },
-	{ "unalias", builtin_unalias, 0 }, { "unset", builtin_unset, 1 },
-	{ "wait", builtin_wait, 0 },
+	{ "test", builtin_test, 0 }, { "trap", builtin_trap, 1 },
+	{ "true", builtin_true, 0 }, { "type", builtin_type, 0 },
+	{ "umask", builtin_umask, 0 }, { "unalias", builtin_unalias, 0 },
+	{ "unset", builtin_unset, 1 }, { "wait", builtin_wait, 0 },
 };
 
 const struct builtin *builtin_find(const char *name)

@@ -126,7 +126,10 @@ int builtin_umask(int argc, char **argv)
 	return 0;
 }
 
-/* One line from fd 0, a byte at a time (what follows is not ours to read). */
+/*
+ * One line from fd 0, a byte at a time (what follows is not ours to read);
+ * -signal when a signal the shell acts on (a trap, ^C) ends the wait.
+ */
 static int read_line(struct strbuf *sb, int raw)
 {
 	char c;
@@ -134,8 +137,11 @@ static int read_line(struct strbuf *sb, int raw)
 	for (;;) {
 		ssize_t n = read(0, &c, 1);
 
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && errno == EINTR) {
+			if (trap_pending())
+				return -trap_pending();
 			continue;
+		}
 		if (n <= 0)
 			return sb->len ? 1 : 0;
 		if (c == '\n')
@@ -224,6 +230,10 @@ int builtin_read(int argc, char **argv)
 		write_all(2, prompt, strlen(prompt));
 	sb_init(&line);
 	got = read_line(&line, raw);
+	if (got < 0) {
+		sb_free(&line);
+		return 128 - got;
+	}
 	read_assign(line.s ? line.s : "", i < argc ? argv + i : reply,
 		    i < argc ? argc - i : 1, ifs ? ifs : " \t\n", raw);
 	sb_free(&line);

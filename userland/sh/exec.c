@@ -4,7 +4,6 @@
  * jobs, subshells, compound commands, and command substitution.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,8 @@ int status_of(int wstatus)
 		return WEXITSTATUS(wstatus);
 	if (WIFSIGNALED(wstatus))
 		return 128 + WTERMSIG(wstatus);
+	if (WIFSTOPPED(wstatus))
+		return 128 + WSTOPSIG(wstatus);
 	return 1;
 }
 
@@ -216,7 +217,7 @@ static int run_program(struct node *n, struct wordlist *assigns, struct wordlist
 		text = command_text(n);
 		j = job_new(text);
 		free(text);
-		pid = job_fork(j, 1);
+		pid = job_fork(j, NULL, 1);
 		if (pid < 0)
 			return 2;
 		if (pid > 0)
@@ -294,21 +295,21 @@ int run_command(char **argv, int flags, int skip_functions)
 	return status;
 }
 
-static int eval_pipe(struct node *n)
+/* A pipeline: its elements in one job, waited for unless it runs in the background. */
+static int eval_pipe(struct node *n, int foreground)
 {
 	char *text = command_text(n);
 	struct job *j = job_new(text);
 	int prev = -1, fds[2] = { -1, -1 };
+	pid_t pid = -1;
 
 	free(text);
 	for (struct node *c = n->u.pipe; c; c = c->next) {
-		pid_t pid;
-
 		if (c->next && pipe(fds) < 0) {
 			sh_warn("pipe: %s", strerror(errno));
 			break;
 		}
-		pid = job_fork(j, 1);
+		pid = job_fork(j, c, foreground);
 		if (pid == 0) {
 			if (prev >= 0) {
 				dup2(prev, 0);
@@ -333,28 +334,29 @@ static int eval_pipe(struct node *n)
 	}
 	if (prev >= 0)
 		close(prev);
-	return job_wait_fg(j);
+	if (foreground)
+		return job_wait_fg(j);
+	if (pid > 0)
+		sh.last_bg = pid;
+	job_background(j);
+	return 0;
 }
 
+/* cmd &: a pipeline's processes are the job's own, as "jobs -l" shows them. */
 static int eval_background(struct node *n)
 {
-	char *text = command_text(n->u.body);
-	struct job *j = job_new(text);
+	char *text;
+	struct job *j;
 	pid_t pid;
 
+	if (n->u.body->type == N_PIPE)
+		return eval_pipe(n->u.body, 0);
+	text = command_text(n->u.body);
+	j = job_new(text);
 	free(text);
-	pid = job_fork(j, 0);
-	if (pid == 0) {
-		if (!sh.job_control) {
-			int fd = open("/dev/null", O_RDONLY);
-
-			if (fd >= 0 && fd != 0) {
-				dup2(fd, 0);
-				close(fd);
-			}
-		}
+	pid = job_fork(j, NULL, 0);
+	if (pid == 0)
 		sh_exit(eval(n->u.body, EV_EXIT));
-	}
 	if (pid < 0)
 		return 2;
 	sh.last_bg = pid;
@@ -370,7 +372,7 @@ static int eval_subshell(struct node *n, int flags)
 	if (flags & EV_EXIT)
 		sh_exit(eval(n->u.body, EV_EXIT));
 	j = job_new("subshell");
-	pid = job_fork(j, 1);
+	pid = job_fork(j, NULL, 1);
 	if (pid == 0)
 		sh_exit(eval(n->u.body, EV_EXIT));
 	if (pid < 0)
@@ -513,7 +515,7 @@ static int eval_node(struct node *n, int flags)
 	case N_CMD:
 		return eval_simple(n, flags);
 	case N_PIPE:
-		return eval_pipe(n);
+		return eval_pipe(n, 1);
 	case N_AND: case N_OR:
 		return eval_and_or(n, flags);
 	case N_SEQ:
@@ -547,9 +549,13 @@ int eval(struct node *n, int flags)
 
 	if (!n || sh.breaking || sh.continuing || sh.returning)
 		return sh.status;
+	/* With a trap set, the shell must be there when a signal or the end comes. */
+	if (trap_any())
+		flags &= ~EV_EXIT;
 	sh.lineno = n->lineno;
 	status = eval_node(n, flags);
 	sh.status = status;
+	trap_check();
 	if (status && sh.opt[OPT_e] && !(flags & EV_TESTED) &&
 	    (n->type == N_CMD || n->type == N_PIPE || n->type == N_SUBSHELL))
 		sh_exit(status);
@@ -652,10 +658,10 @@ char *command_subst(const char *text)
 		sh_fail(2);
 	}
 	if (pid == 0) {
-		jobs_child_signals();
 		sh.forked = 1;
 		sh.interactive = 0;
 		sh.job_control = 0;
+		trap_child(0);
 		close(fds[0]);
 		if (fds[1] != 1) {
 			dup2(fds[1], 1);

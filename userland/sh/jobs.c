@@ -1,9 +1,10 @@
 /*
- * Jobs: each pipeline's processes in one process group (when the shell has
- * job control: an interactive shell whose terminal accepts setpgid and
- * tcsetpgrp), the foreground job given the terminal while it runs, and the
- * background jobs that jobs, fg, wait and kill name. Stopping jobs (^Z, bg)
- * needs signals.
+ * Jobs: each pipeline's processes in one process group when the shell has
+ * job control (an interactive shell whose terminal accepts setpgid and
+ * tcsetpgrp), the foreground job given the terminal and, when ^Z stops it,
+ * the terminal taken back with the job's modes kept; the current (+) and
+ * previous (-) jobs chosen as bash chooses them; notices of background jobs
+ * that stopped or ended, before the next prompt.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,45 +12,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include "jobs.h"
 #include "sh.h"
 
-struct proc {
-	pid_t pid;
-	int status;
-	int done;
-};
-
-struct job {
-	int id;			/* 0 until it goes to the background */
-	pid_t pgid;
-	struct proc *procs;
-	int nprocs;
-	char *text;
-	struct job *next;
-};
-
-static struct job *jobs;	/* the newest first */
-
-/* An interactive shell outlives ^C; the foreground command does not. */
-static void on_sigint(int sig)
-{
-	(void)sig;
-}
+struct job *jobs;
+static struct job *cur, *prev;
+static struct job *fg_job;	/* the job job_wait_fg waits for */
+static struct termios shell_tmodes;
 
 void jobs_init(void)
 {
 	pid_t pgid;
 
-	sh.tty_fd = -1;
-	sh.job_control = 0;
-	if (!sh.interactive)
-		return;
-	/* POSIX sh: an interactive shell ignores SIGTERM and SIGQUIT, catches SIGINT. */
-	signal(SIGTERM, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
-	signal(SIGINT, on_sigint);
 	sh.tty_fd = fd_private(open("/dev/tty", O_RDWR | O_CLOEXEC));
 	if (sh.tty_fd < 0)
 		sh.tty_fd = fd_private(dup(2));
@@ -58,27 +35,11 @@ void jobs_init(void)
 	pgid = getpid();
 	if (getpgrp() != pgid && setpgid(0, pgid) < 0)
 		return;
-	/*
-	 * A shell taking the terminal back from a finished job is in the
-	 * background at that moment: it must not be stopped for it.
-	 */
-	signal(SIGTTOU, SIG_IGN);
-	signal(SIGTTIN, SIG_IGN);
-	signal(SIGTSTP, SIG_IGN);
-	if (tcsetpgrp(sh.tty_fd, pgid) < 0)
+	/* trap_init ignores SIGTTOU: the shell may take the terminal. */
+	if (tcsetpgrp(sh.tty_fd, pgid) < 0 || tcgetattr(sh.tty_fd, &shell_tmodes) < 0)
 		return;
 	sh.pgid = pgid;
 	sh.job_control = 1;
-}
-
-void jobs_child_signals(void)
-{
-	static const int sigs[] = { SIGTERM, SIGQUIT, SIGINT, SIGTTOU, SIGTTIN, SIGTSTP };
-
-	if (!sh.interactive)
-		return;
-	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		signal(sigs[i], SIG_DFL);
 }
 
 struct job *job_new(const char *text)
@@ -91,40 +52,59 @@ struct job *job_new(const char *text)
 
 static void job_free(struct job *j)
 {
+	for (int i = 0; i < j->nprocs; i++)
+		free(j->procs[i].text);
 	free(j->procs);
 	free(j->text);
 	free(j);
 }
 
-static void job_unlink(struct job *j)
+/* The child's side of job_fork: its group, the terminal, the signals of a subshell. */
+static void fork_child(struct job *j, int foreground)
 {
-	for (struct job **pp = &jobs; *pp; pp = &(*pp)->next)
-		if (*pp == j) {
-			*pp = j->next;
-			break;
+	int async = !foreground && !sh.job_control;
+
+	if (sh.job_control) {
+		setpgid(0, j->pgid);
+		if (foreground)
+			tcsetpgrp(sh.tty_fd, getpgrp());
+	}
+	sh.forked = 1;
+	sh.interactive = 0;
+	sh.job_control = 0;
+	trap_child(async);
+	/* XCU 2.9.3.1: without job control an asynchronous list reads /dev/null. */
+	if (async) {
+		int fd = open("/dev/null", O_RDONLY);
+
+		if (fd > 0) {
+			dup2(fd, 0);
+			close(fd);
 		}
+	}
+	job_free(j);
 }
 
-pid_t job_fork(struct job *j, int foreground)
+/*
+ * Signals are blocked across the fork, so that none reaches the child
+ * before it has the dispositions of a subshell.
+ */
+pid_t job_fork(struct job *j, const struct node *n, int foreground)
 {
-	pid_t pid = fork();
+	sigset_t all, old;
+	struct proc *p;
+	pid_t pid;
 
-	if (pid < 0) {
-		sh_warn("fork: %s", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		if (sh.job_control) {
-			setpgid(0, j->pgid);
-			if (foreground)
-				tcsetpgrp(sh.tty_fd, getpgrp());
-		}
-		jobs_child_signals();
-		sh.forked = 1;
-		sh.interactive = 0;
-		sh.job_control = 0;
-		job_free(j);
-		return 0;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	pid = fork();
+	if (pid == 0)
+		fork_child(j, foreground);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (pid <= 0) {
+		if (pid < 0)
+			sh_warn("fork: %s", strerror(errno));
+		return pid;
 	}
 	if (sh.job_control) {
 		setpgid(pid, j->pgid ? j->pgid : pid);
@@ -134,155 +114,434 @@ pid_t job_fork(struct job *j, int foreground)
 	if (!j->pgid)
 		j->pgid = pid;
 	j->procs = xrealloc(j->procs, (j->nprocs + 1) * sizeof(*j->procs));
-	j->procs[j->nprocs].pid = pid;
-	j->procs[j->nprocs].status = 0;
-	j->procs[j->nprocs].done = 0;
-	j->nprocs++;
+	p = &j->procs[j->nprocs++];
+	p->pid = pid;
+	p->wstatus = 0;
+	p->state = PROC_RUNNING;
+	p->text = n ? command_text(n) : NULL;
 	return pid;
 }
 
-static int job_done(const struct job *j)
+enum job_state job_state(const struct job *j)
+{
+	int stopped = 0;
+
+	for (int i = 0; i < j->nprocs; i++) {
+		if (j->procs[i].state == PROC_RUNNING)
+			return JOB_RUNNING;
+		stopped |= j->procs[i].state == PROC_STOPPED;
+	}
+	return stopped ? JOB_STOPPED : JOB_DONE;
+}
+
+int job_status(const struct job *j)
+{
+	if (job_state(j) == JOB_STOPPED)
+		for (int i = j->nprocs - 1; i >= 0; i--)
+			if (j->procs[i].state == PROC_STOPPED)
+				return status_of(j->procs[i].wstatus);
+	return j->nprocs ? status_of(j->procs[j->nprocs - 1].wstatus) : 0;
+}
+
+/* The newest job in @state older than job @below (any age when 0). */
+static struct job *newest(enum job_state state, int below)
+{
+	struct job *found = NULL;
+
+	for (struct job *j = jobs; j; j = j->next)
+		if ((!below || j->id < below) && job_state(j) == state)
+			found = j;
+	return found;
+}
+
+/*
+ * Makes @j the current job; the previous one is the old current job if it
+ * is stopped, else the newest stopped job older than a stopped @j, else
+ * the newest running one (bash's rules).
+ */
+static void set_current(struct job *j)
+{
+	struct job *c;
+
+	if (cur != j) {
+		prev = cur;
+		cur = j;
+	}
+	if (prev && prev != cur && job_state(prev) == JOB_STOPPED)
+		return;
+	if (job_state(cur) == JOB_STOPPED && (c = newest(JOB_STOPPED, cur->id))) {
+		prev = c;
+		return;
+	}
+	c = newest(JOB_RUNNING, job_state(cur) == JOB_RUNNING ? cur->id : 0);
+	prev = c ? c : cur;
+}
+
+/* After a change: a stopped job stays current, else the newest stopped or running one. */
+static void reset_current(void)
+{
+	struct job *c;
+
+	if (cur && job_state(cur) == JOB_STOPPED)
+		c = cur;
+	else if (prev && job_state(prev) == JOB_STOPPED)
+		c = prev;
+	else if (!(c = newest(JOB_STOPPED, 0)))
+		c = newest(JOB_RUNNING, 0);
+	if (c)
+		set_current(c);
+	else
+		cur = prev = NULL;
+}
+
+char job_mark(const struct job *j)
+{
+	if (j == cur)
+		return '+';
+	return j == prev ? '-' : ' ';
+}
+
+/* Adds @j to the table with the next free number (one more than the highest). */
+static void job_add(struct job *j)
+{
+	struct job **pp = &jobs;
+	int id = 0;
+
+	for (; *pp; pp = &(*pp)->next)
+		if ((*pp)->id > id)
+			id = (*pp)->id;
+	j->id = id + 1;
+	j->next = NULL;
+	*pp = j;
+}
+
+void job_remove(struct job *j)
+{
+	for (struct job **pp = &jobs; *pp; pp = &(*pp)->next)
+		if (*pp == j) {
+			*pp = j->next;
+			break;
+		}
+	if (j == cur || j == prev) {
+		cur = cur == j ? NULL : cur;
+		prev = prev == j ? NULL : prev;
+		reset_current();
+	}
+	job_free(j);
+}
+
+static struct proc *proc_in(struct job *j, pid_t pid)
 {
 	for (int i = 0; i < j->nprocs; i++)
-		if (!j->procs[i].done)
-			return 0;
-	return 1;
+		if (j->procs[i].pid == pid)
+			return &j->procs[i];
+	return NULL;
 }
 
-static int job_status(const struct job *j)
+/* The process @pid of the foreground job or of a job in the table. */
+static struct proc *find_proc(pid_t pid, struct job **jp)
 {
-	return j->nprocs ? j->procs[j->nprocs - 1].status : 0;
+	struct proc *p;
+
+	if (fg_job && (p = proc_in(fg_job, pid))) {
+		*jp = fg_job;
+		return p;
+	}
+	for (struct job *j = jobs; j; j = j->next)
+		if ((p = proc_in(j, pid))) {
+			*jp = j;
+			return p;
+		}
+	return NULL;
 }
 
-static void record(struct job *fg, pid_t pid, int wstatus)
+/* A child's new state; a background job that stopped becomes the current one. */
+static void record(pid_t pid, int wstatus)
 {
-	for (struct job *j = fg; j; j = j == fg ? jobs : j->next)
-		for (int i = 0; i < j->nprocs; i++)
-			if (j->procs[i].pid == pid) {
-				j->procs[i].done = 1;
-				j->procs[i].status = status_of(wstatus);
-				return;
-			}
+	struct job *j;
+	struct proc *p = find_proc(pid, &j);
+	enum job_state before, after;
+
+	if (!p)
+		return;
+	before = job_state(j);
+	if (WIFCONTINUED(wstatus)) {
+		p->state = PROC_RUNNING;
+	} else {
+		p->state = WIFSTOPPED(wstatus) ? PROC_STOPPED : PROC_DONE;
+		p->wstatus = wstatus;
+	}
+	after = job_state(j);
+	if (after == before || j == fg_job)
+		return;
+	j->notified = after == JOB_RUNNING;
+	if (after == JOB_STOPPED)
+		set_current(j);
+	else if (after == JOB_RUNNING)
+		reset_current();
 }
 
-/* Waits (blocking or not) for one child; 0 when there is none to reap. */
-static int reap(struct job *fg, int block)
+/* One child's change of state: 1 if there was one, 0 if none yet, -1 if no children. */
+static int reap(int block)
 {
-	int wstatus;
+	int flags = block ? 0 : WNOHANG, wstatus;
 	pid_t pid;
 
+	if (sh.job_control)
+		flags |= WUNTRACED | WCONTINUED;
 	do
-		pid = waitpid(-1, &wstatus, block ? 0 : WNOHANG);
+		pid = waitpid(-1, &wstatus, flags);
 	while (pid < 0 && errno == EINTR);
-	if (pid <= 0)
+	if (pid < 0)
+		return -1;
+	if (pid == 0)
 		return 0;
-	record(fg, pid, wstatus);
+	record(pid, wstatus);
 	return 1;
 }
 
-static void wait_for(struct job *j)
+void reap_all(void)
 {
-	while (!job_done(j))
-		if (!reap(j, 1))
+	while (jobs && reap(0) > 0)
+		;
+}
+
+static void on_child(int sig)
+{
+	(void)sig;
+}
+
+static int running_jobs(void)
+{
+	return newest(JOB_RUNNING, 0) != NULL;
+}
+
+/*
+ * Every signal blocked but while sigsuspend waits, so that none arrives
+ * between the check and the wait (XCU wait: a trapped signal ends it).
+ */
+int jobs_wait(struct job *j)
+{
+	struct sigaction sa = { .sa_handler = on_child }, old_sa;
+	sigset_t all, old;
+	int sig = 0, r;
+
+	sigfillset(&all);
+	sigemptyset(&sa.sa_mask);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	sigaction(SIGCHLD, NULL, &old_sa);
+	if (old_sa.sa_handler == SIG_DFL)
+		sigaction(SIGCHLD, &sa, NULL);
+	for (;;) {
+		while ((r = reap(0)) > 0)
+			;
+		if (r < 0 || (j ? job_state(j) != JOB_RUNNING : !running_jobs()))
 			break;
+		if ((sig = trap_pending()))
+			break;
+		sigsuspend(&old);
+	}
+	if (old_sa.sa_handler == SIG_DFL)
+		sigaction(SIGCHLD, &old_sa, NULL);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return sig;
+}
+
+/*
+ * The shell's terminal back after a foreground job: a job that stopped
+ * keeps its modes for fg; one that ended normally leaves its modes as the
+ * shell's (stty), else the shell's are put back (as bash does).
+ */
+static void take_terminal(struct job *j, enum job_state st)
+{
+	int last = j->nprocs ? j->procs[j->nprocs - 1].wstatus : 0;
+
+	tcsetpgrp(sh.tty_fd, sh.pgid);
+	if (st == JOB_STOPPED)
+		j->has_tmodes = tcgetattr(sh.tty_fd, &j->tmodes) == 0;
+	if (st == JOB_STOPPED || WIFSIGNALED(last))
+		tcsetattr(sh.tty_fd, TCSADRAIN, &shell_tmodes);
+	else
+		tcgetattr(sh.tty_fd, &shell_tmodes);
+}
+
+/*
+ * What bash tells of a foreground job killed by a signal: a newline after
+ * the terminal's ^C (and the shell acts on the SIGINT too, ending the
+ * command line), else what the signal is.
+ */
+static void report_signal(const struct job *j)
+{
+	int w = j->nprocs ? j->procs[j->nprocs - 1].wstatus : 0;
+
+	if (!WIFSIGNALED(w) || WTERMSIG(w) == SIGPIPE)
+		return;
+	if (WTERMSIG(w) == SIGINT) {
+		write_all(2, "\n", 1);
+		trap_note(SIGINT);
+		return;
+	}
+	fdprintf(2, "%s%s\n", signal_text(WTERMSIG(w)), WCOREDUMP(w) ? " (core dumped)" : "");
 }
 
 int job_wait_fg(struct job *j)
 {
+	enum job_state st;
 	int status;
 
-	wait_for(j);
-	if (sh.job_control)
-		tcsetpgrp(sh.tty_fd, sh.pgid);
+	fg_job = j;
+	while (job_state(j) == JOB_RUNNING && reap(1) > 0)
+		;
+	fg_job = NULL;
+	st = job_state(j);
 	status = job_status(j);
-	job_unlink(j);
-	job_free(j);
+	if (sh.job_control)
+		take_terminal(j, st);
+	if (st == JOB_STOPPED) {
+		if (!j->id)
+			job_add(j);
+		set_current(j);
+		write_all(2, "\n", 1);
+		job_print(2, j, 0);
+		return status;
+	}
+	if (sh.interactive)
+		report_signal(j);
+	if (j->id)
+		job_remove(j);
+	else
+		job_free(j);
 	return status;
-}
-
-static int next_id(void)
-{
-	int id = 0;
-
-	for (struct job *j = jobs; j; j = j->next)
-		if (j->id > id)
-			id = j->id;
-	return id + 1;
 }
 
 void job_background(struct job *j)
 {
-	j->id = next_id();
-	j->next = jobs;
-	jobs = j;
+	/* A pipeline whose first fork failed has nothing to run. */
+	if (!j->nprocs) {
+		job_free(j);
+		return;
+	}
+	job_add(j);
+	j->notified = 1;
+	reset_current();
 	if (sh.interactive)
 		fdprintf(2, "[%d] %ld\n", j->id, (long)j->procs[j->nprocs - 1].pid);
 }
 
-/* "+" marks the current job (the newest), "-" the one before. */
-static char job_mark(const struct job *j)
+/* A process's state in words, as bash's jobs -l: "Stopped (tty input)", "Exit 3". */
+static void state_text(struct strbuf *sb, const struct proc *p)
 {
-	if (j == jobs)
-		return '+';
-	return jobs && j == jobs->next ? '-' : ' ';
-}
+	int w = p->wstatus;
 
-static void job_print(int fd, struct job *j, int pids)
-{
-	struct strbuf state;
-
-	sb_init(&state);
-	if (!job_done(j))
-		sb_puts(&state, "Running");
-	else if (job_status(j) == 0)
-		sb_puts(&state, "Done");
-	else if (job_status(j) > 128)
-		sb_printf(&state, "Terminated (%d)", job_status(j) - 128);
+	if (p->state == PROC_RUNNING)
+		sb_puts(sb, "Running");
+	else if (p->state == PROC_STOPPED)
+		sb_puts(sb, signal_text(WSTOPSIG(w)));
+	else if (WIFSIGNALED(w))
+		sb_printf(sb, "%s%s", signal_text(WTERMSIG(w)),
+			  WCOREDUMP(w) ? " (core dumped)" : "");
+	else if (WEXITSTATUS(w))
+		sb_printf(sb, "Exit %d", WEXITSTATUS(w));
 	else
-		sb_printf(&state, "Done(%d)", job_status(j));
-	if (pids)
-		fdprintf(fd, "[%d]%c %ld %-22s %s%s\n", j->id, job_mark(j),
-			 (long)j->pgid, state.s, j->text, job_done(j) ? "" : " &");
-	else
-		fdprintf(fd, "[%d]%c  %-22s  %s%s\n", j->id, job_mark(j), state.s, j->text,
-			 job_done(j) ? "" : " &");
-	sb_free(&state);
+		sb_puts(sb, "Done");
 }
 
-static void reap_all(void)
+/* jobs -l: a line for each process, its state where it differs from the one before. */
+static void print_long(struct strbuf *sb, const struct job *j)
 {
-	while (jobs && reap(NULL, 0))
-		;
+	char *last = NULL;
+
+	for (int i = 0; i < j->nprocs; i++) {
+		const struct proc *p = &j->procs[i];
+		struct strbuf st;
+
+		sb_init(&st);
+		state_text(&st, p);
+		if (!i)
+			sb_printf(sb, "[%d]%c %5ld %-24s%s", j->id, job_mark(j), (long)p->pid, st.s,
+				  p->text ? p->text : j->text);
+		else
+			sb_printf(sb, "\n     %5ld %-22s| %s", (long)p->pid,
+				  strcmp(st.s, last) ? st.s : "", p->text ? p->text : "");
+		free(last);
+		last = sb_take(&st);
+	}
+	free(last);
 }
 
-/* Finished background jobs, reported and forgotten (at the prompt). */
+void job_print(int fd, struct job *j, int long_form)
+{
+	struct strbuf sb;
+	enum job_state st = job_state(j);
+
+	sb_init(&sb);
+	if (long_form) {
+		print_long(&sb, j);
+	} else {
+		struct strbuf state;
+
+		sb_init(&state);
+		if (st == JOB_DONE)
+			state_text(&state, &j->procs[j->nprocs - 1]);
+		else
+			sb_puts(&state, st == JOB_RUNNING ? "Running" : "Stopped");
+		sb_printf(&sb, "[%d]%c  %-24s%s", j->id, job_mark(j), state.s, j->text);
+		sb_free(&state);
+	}
+	sb_puts(&sb, st == JOB_RUNNING ? " &\n" : "\n");
+	write_all(fd, sb.s, sb.len);
+	sb_free(&sb);
+	j->notified = 1;
+}
+
+/* Before a prompt: the jobs that stopped or ended since, told; the ended ones forgotten. */
 void jobs_notify(void)
 {
 	struct job *j, *next;
 
 	reap_all();
+	for (j = jobs; j; j = j->next)
+		if (!j->notified)
+			job_print(2, j, 0);
 	for (j = jobs; j; j = next) {
 		next = j->next;
-		if (!job_done(j))
-			continue;
-		job_print(2, j, 0);
-		job_unlink(j);
-		job_free(j);
+		if (job_state(j) == JOB_DONE)
+			job_remove(j);
 	}
 }
 
 static struct job *job_by_pid(pid_t pid)
 {
 	for (struct job *j = jobs; j; j = j->next)
-		for (int i = 0; i < j->nprocs; i++)
-			if (j->procs[i].pid == pid)
-				return j;
+		if (proc_in(j, pid))
+			return j;
 	return NULL;
 }
 
-/* %n, %%, %+, %-, %prefix, or a process id. */
-static struct job *job_find(const char *cmd, const char *spec)
+/* %string: the one job whose text begins with it; %?string: contains it. */
+static struct job *job_by_text(const char *cmd, const char *s)
 {
+	int contains = *s == '?';
+	struct job *found = NULL;
+
+	s += contains;
+	for (struct job *j = jobs; j; j = j->next) {
+		if (contains ? !strstr(j->text, s) : strncmp(j->text, s, strlen(s)))
+			continue;
+		if (found) {
+			sh_warn("%s: %s: ambiguous job spec", cmd, s);
+			return NULL;
+		}
+		found = j;
+	}
+	if (!found)
+		sh_warn("%s: %%%s%s: no such job", cmd, contains ? "?" : "", s);
+	return found;
+}
+
+struct job *job_find(const char *cmd, const char *spec)
+{
+	const char *s = spec + 1;
 	struct job *j = NULL;
 
 	if (spec[0] != '%') {
@@ -291,200 +550,68 @@ static struct job *job_find(const char *cmd, const char *spec)
 
 		if (*spec && !*end)
 			j = job_by_pid((pid_t)pid);
-	} else if (!spec[1] || !strcmp(spec, "%%") || !strcmp(spec, "%+")) {
-		j = jobs;
-	} else if (!strcmp(spec, "%-")) {
-		j = jobs ? jobs->next : NULL;
-	} else if (spec[1] >= '0' && spec[1] <= '9') {
-		for (j = jobs; j && j->id != atoi(spec + 1); j = j->next)
+	} else if (!*s || !strcmp(s, "%") || !strcmp(s, "+")) {
+		j = cur;
+	} else if (!strcmp(s, "-")) {
+		j = prev;
+	} else if (*s >= '0' && *s <= '9') {
+		for (j = jobs; j && j->id != atoi(s); j = j->next)
 			;
 	} else {
-		for (j = jobs; j && strncmp(j->text, spec + 1, strlen(spec + 1)); j = j->next)
-			;
+		return job_by_text(cmd, s);
 	}
 	if (!j)
 		sh_warn("%s: %s: no such job", cmd, spec);
 	return j;
 }
 
-int builtin_jobs(int argc, char **argv)
+int job_kill(struct job *j, int sig)
 {
-	int pids = argc > 1 && !strcmp(argv[1], "-l");
-	int only_pids = argc > 1 && !strcmp(argv[1], "-p");
-	struct job **list = NULL;
-	int n = 0;
+	int r = 0;
 
+	if (sh.job_control)
+		return kill(-j->pgid, sig);
+	for (int i = 0; i < j->nprocs; i++)
+		if (j->procs[i].state != PROC_DONE && kill(j->procs[i].pid, sig) < 0)
+			r = -1;
+	return r;
+}
+
+void job_continue(struct job *j, int foreground)
+{
+	if (foreground && sh.job_control) {
+		if (j->has_tmodes)
+			tcsetattr(sh.tty_fd, TCSADRAIN, &j->tmodes);
+		tcsetpgrp(sh.tty_fd, j->pgid);
+	}
+	if (job_state(j) != JOB_STOPPED)
+		return;
+	for (int i = 0; i < j->nprocs; i++)
+		if (j->procs[i].state == PROC_STOPPED)
+			j->procs[i].state = PROC_RUNNING;
+	job_kill(j, SIGCONT);
+	if (!foreground)
+		reset_current();
+}
+
+/*
+ * An interactive shell leaving: its stopped jobs (every job, after a
+ * hang-up) get SIGHUP, and SIGCONT so that a stopped one sees it.
+ */
+void jobs_hangup(int all)
+{
+	if (!sh.job_control)
+		return;
 	reap_all();
 	for (struct job *j = jobs; j; j = j->next) {
-		list = xrealloc(list, (n + 1) * sizeof(*list));
-		list[n++] = j;
-	}
-	for (int i = n - 1; i >= 0; i--) {
-		if (only_pids)
-			fdprintf(1, "%ld\n", (long)list[i]->pgid);
-		else
-			job_print(1, list[i], pids);
-	}
-	for (int i = 0; i < n; i++)
-		if (job_done(list[i])) {
-			job_unlink(list[i]);
-			job_free(list[i]);
-		}
-	free(list);
-	return 0;
-}
+		enum job_state st = job_state(j);
 
-int builtin_fg(int argc, char **argv)
-{
-	struct job *j = job_find("fg", argc > 1 ? argv[1] : "%%");
-
-	if (!j)
-		return 1;
-	fdprintf(1, "%s\n", j->text);
-	if (sh.job_control)
-		tcsetpgrp(sh.tty_fd, j->pgid);
-	return job_wait_fg(j);
-}
-
-int builtin_bg(int argc, char **argv)
-{
-	struct job *j = job_find("bg", argc > 1 ? argv[1] : "%%");
-
-	if (!j)
-		return 1;
-	sh_warn("bg: job %d already in background", j->id);
-	return 0;
-}
-
-int builtin_wait(int argc, char **argv)
-{
-	int status = 0;
-
-	if (argc == 1) {
-		while (jobs) {
-			struct job *j = jobs;
-
-			wait_for(j);
-			job_unlink(j);
-			job_free(j);
-		}
-		return 0;
-	}
-	for (int i = 1; i < argc; i++) {
-		struct job *j = job_find("wait", argv[i]);
-
-		if (!j) {
-			status = 127;
+		if (st == JOB_DONE || (st == JOB_RUNNING && !all))
 			continue;
-		}
-		wait_for(j);
-		status = job_status(j);
-		job_unlink(j);
-		job_free(j);
+		kill(-j->pgid, SIGHUP);
+		if (st == JOB_STOPPED)
+			kill(-j->pgid, SIGCONT);
 	}
-	return status;
-}
-
-static const struct {
-	const char *name;
-	int num;
-} signals[] = {
-	{ "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT }, { "ILL", SIGILL },
-	{ "TRAP", SIGTRAP }, { "ABRT", SIGABRT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
-	{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV }, { "USR2", SIGUSR2 },
-	{ "PIPE", SIGPIPE }, { "ALRM", SIGALRM }, { "TERM", SIGTERM }, { "CHLD", SIGCHLD },
-	{ "CONT", SIGCONT }, { "STOP", SIGSTOP }, { "TSTP", SIGTSTP }, { "TTIN", SIGTTIN },
-	{ "TTOU", SIGTTOU }, { "URG", SIGURG }, { "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ },
-	{ "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "WINCH", SIGWINCH }, { "SYS", SIGSYS },
-};
-#define NSIGNALS (sizeof(signals) / sizeof(signals[0]))
-
-/* A signal by name (with or without SIG) or number; -1 if unknown. */
-static int signal_number(const char *s)
-{
-	char *end;
-	long n;
-
-	if (!strncmp(s, "SIG", 3))
-		s += 3;
-	for (size_t i = 0; i < NSIGNALS; i++)
-		if (!strcmp(signals[i].name, s))
-			return signals[i].num;
-	n = strtol(s, &end, 10);
-	return *s && !*end && n >= 0 && n < 65 ? (int)n : -1;
-}
-
-static int kill_list(int argc, char **argv)
-{
-	if (argc > 2) {
-		int n = atoi(argv[2]);
-
-		n = n > 128 ? n - 128 : n;
-		for (size_t i = 0; i < NSIGNALS; i++)
-			if (signals[i].num == n) {
-				fdprintf(1, "%s\n", signals[i].name);
-				return 0;
-			}
-		sh_warn("kill: %s: invalid signal specification", argv[2]);
-		return 1;
-	}
-	for (size_t i = 0; i < NSIGNALS; i++)
-		fdprintf(1, "%2d) SIG%s\n", signals[i].num, signals[i].name);
-	return 0;
-}
-
-static int kill_one(const char *target, int sig)
-{
-	pid_t pid;
-
-	if (target[0] == '%') {
-		struct job *j = job_find("kill", target);
-
-		if (!j)
-			return 1;
-		pid = sh.job_control ? -j->pgid : j->pgid;
-	} else {
-		char *end;
-
-		pid = (pid_t)strtol(target, &end, 10);
-		if (!*target || *end) {
-			sh_warn("kill: %s: arguments must be process or job IDs", target);
-			return 1;
-		}
-	}
-	if (kill(pid, sig) < 0) {
-		sh_warn("kill: %s: %s", target, strerror(errno));
-		return 1;
-	}
-	return 0;
-}
-
-int builtin_kill(int argc, char **argv)
-{
-	int sig = SIGTERM, i = 1, status = 0;
-
-	if (argc > 1 && !strcmp(argv[1], "-l"))
-		return kill_list(argc, argv);
-	if (argc > 2 && (!strcmp(argv[1], "-s") || !strcmp(argv[1], "-n"))) {
-		sig = signal_number(argv[2]);
-		i = 3;
-	} else if (argc > 1 && argv[1][0] == '-' && strcmp(argv[1], "--")) {
-		sig = signal_number(argv[1] + 1);
-		i = 2;
-	} else if (argc > 1 && !strcmp(argv[1], "--")) {
-		i = 2;
-	}
-	if (sig < 0) {
-		sh_warn("kill: %s: invalid signal specification", argv[i - 1]);
-		return 1;
-	}
-	if (i >= argc) {
-		sh_warn("kill: usage: kill [-s sigspec | -signum] pid | jobspec ... or kill -l [sigspec]");
-		return 2;
-	}
-	for (; i < argc; i++)
-		status |= kill_one(argv[i], sig);
-	return status;
 }
 
 /* A pipeline's text for "jobs": the canonical form without its brackets. */

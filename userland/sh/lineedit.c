@@ -441,7 +441,7 @@ static int edit(struct editor *e)
 	while (!r) {
 		ssize_t n = read(0, &c, 1);
 
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && errno == EINTR && !trap_hangup_pending())
 			continue;
 		if (n <= 0)
 			return -1;

@@ -78,8 +78,10 @@ void sh_warn(const char *fmt, ...)
 
 void sh_exit(int status)
 {
+	trap_exit(status);
 	if (sh.forked)
 		_exit(status);
+	jobs_hangup(0);
 	exit(status);
 }
 
@@ -144,11 +146,16 @@ static int interactive_more(struct input *in, struct strbuf *line)
 	char *prompt;
 	int got;
 
-	if (!in->continued)
+	if (!in->continued) {
 		jobs_notify();
+		sh.prompts++;
+	}
 	prompt = prompt_string(in->continued);
 	got = lineedit_read(prompt, line);
 	free(prompt);
+	/* A hang-up ends the line editor's read: the shell acts on it now. */
+	if (!got)
+		trap_check();
 	if (got && sh.opt[OPT_v])
 		write_all(2, line->s, line->len);
 	return got;
@@ -187,6 +194,7 @@ static void reset_after_error(struct input *in)
 	in->npushback = 0;
 	for (struct input_frame *f = in->top; f; f = f->next)
 		f->pos = f->len;
+	sh.in_trap = 0;
 }
 
 static int run_interactive(void)
@@ -200,11 +208,14 @@ static int run_interactive(void)
 	else
 		input_init_more(&in, file_more, &f);
 	sh.abort = &abort;
-	while (!in.eof) {
-		if (setjmp(abort))
-			reset_after_error(&in);
-		eval_input(&in, 0);
-	}
+	do {
+		in.eof = 0;
+		while (!in.eof) {
+			if (setjmp(abort))
+				reset_after_error(&in);
+			eval_input(&in, 0);
+		}
+	} while (sh.interactive && !jobs_may_exit());
 	sh.abort = NULL;
 	input_free(&in);
 	return sh.status;
@@ -330,6 +341,7 @@ int main(int argc, char **argv)
 	sh.interactive = a.interactive ||
 		(!a.command && !a.script && isatty(0) && isatty(2));
 	sh.opt[OPT_i] = sh.interactive;
+	trap_init();
 	if (sh.interactive) {
 		jobs_init();
 		sh.opt[OPT_m] = sh.job_control;

@@ -40,6 +40,9 @@ struct shell {
 	int func_depth;
 	int dot_depth;
 	int subst_status;	/* the last command substitution's status */
+	int in_trap;		/* running a trap's action */
+	int trap_status;	/* $? before it, for an "exit" in it */
+	unsigned long prompts;	/* PS1 prompts shown, for the stopped-jobs warning */
 	jmp_buf *abort;		/* where an error in an interactive shell goes */
 };
 
@@ -149,16 +152,24 @@ int fd_private(int fd);
 /* jobs.c */
 struct job;
 
-/* Forks a child for a job element; in the child, joins the job's group. */
-pid_t job_fork(struct job *j, int foreground);
+/*
+ * Forks a child for a job element (@n: what it runs, for jobs -l; NULL for
+ * a job of one process); in the child, joins the job's group.
+ */
+pid_t job_fork(struct job *j, const struct node *n, int foreground);
 struct job *job_new(const char *text);
-/* Waits for a foreground job; returns the status of its last process. */
+/*
+ * Waits for a foreground job until it ends or stops (and then keeps it as
+ * a stopped job); returns its status, 128 + the signal if it stopped.
+ */
 int job_wait_fg(struct job *j);
 void job_background(struct job *j);
 void jobs_notify(void);
 void jobs_init(void);
-/* In a child of an interactive shell: the default dispositions back. */
-void jobs_child_signals(void);
+/* SIGHUP (and SIGCONT) to the stopped jobs, or to every job when @all. */
+void jobs_hangup(int all);
+/* 0 after warning of stopped jobs: an interactive shell may not exit yet. */
+int jobs_may_exit(void);
 int builtin_jobs(int argc, char **argv);
 int builtin_fg(int argc, char **argv);
 int builtin_bg(int argc, char **argv);
@@ -166,6 +177,31 @@ int builtin_wait(int argc, char **argv);
 int builtin_kill(int argc, char **argv);
 /* The text of a command for "jobs" and notices. */
 char *command_text(const struct node *n);
+
+/* trap.c: signals and traps. */
+int signal_number(const char *name);
+/* "TERM" for SIGTERM; NULL for a signal without a name. */
+const char *signal_name(int sig);
+/* "Terminated" for SIGTERM. */
+const char *signal_text(int sig);
+void signal_list(int fd);
+/* At the start: the dispositions the shell wants, signals ignored on entry kept. */
+void trap_init(void);
+/* In a forked child: traps reset, ignored ones kept; @async: SIGINT, SIGQUIT ignored. */
+void trap_child(int async);
+/* At a safe point: the actions for the signals caught since. */
+void trap_check(void);
+/* A caught signal not yet acted on, else 0. */
+int trap_pending(void);
+/* Unless @sig has a trap, the shell acts as if it had caught it (a foreground job's ^C). */
+void trap_note(int sig);
+/* Whether a hang-up waits to end the shell. */
+int trap_hangup_pending(void);
+/* Whether a trap has an action (so the shell must outlive its last command). */
+int trap_any(void);
+/* The EXIT trap's action, once, with $? = @status. */
+void trap_exit(int status);
+int builtin_trap(int argc, char **argv);
 
 /* builtin.c */
 typedef int (*builtin_fn)(int argc, char **argv);

@@ -76,9 +76,31 @@ static void assign_bit(unsigned char *map, size_t i, bool on)
 		map[MASK(i) / 8] &= ~(1u << (MASK(i) % 8));
 }
 
+/*
+ * Echo and output, unless output is stopped (^S, TCOOFF): then echoes are
+ * held, as Linux's echo buffer holds them, and written when it starts
+ * again; what does not fit is dropped (the input itself is kept).
+ */
 static void emit(struct n_tty *tty, const void *buf, size_t len)
 {
-	tty->ops->write(tty->ctx, buf, len);
+	size_t room = sizeof(tty->echo_held) - tty->echo_held_len;
+
+	if (!tty->stopped) {
+		tty->ops->write(tty->ctx, buf, len);
+		return;
+	}
+	if (len > room)
+		len = room;
+	memcpy(tty->echo_held + tty->echo_held_len, buf, len);
+	tty->echo_held_len += len;
+}
+
+static void start_output(struct n_tty *tty)
+{
+	tty->stopped = false;
+	if (tty->echo_held_len)
+		tty->ops->write(tty->ctx, tty->echo_held, tty->echo_held_len);
+	tty->echo_held_len = 0;
 }
 
 /* Linux's do_output_char(): one byte through OPOST, keeping the column. */
@@ -193,6 +215,7 @@ void n_tty_init(struct n_tty *tty, const struct n_tty_ops *ops, void *ctx)
 	tty->read_tail = tty->canon_head = tty->read_head = 0;
 	tty->column = tty->canon_column = 0;
 	tty->stopped = tty->throttled = tty->lnext = false;
+	tty->echo_held_len = 0;
 	reset_line_state(tty);
 }
 
@@ -217,8 +240,9 @@ static void send_char(struct n_tty *tty, int idx)
 {
 	unsigned char c = tty->termios.c_cc[idx];
 
+	/* Flow control characters go out even while output is stopped. */
 	if (c)
-		emit(tty, &c, 1);
+		tty->ops->write(tty->ctx, &c, 1);
 }
 
 void n_tty_send_flow_char(struct n_tty *tty, bool start)
@@ -341,7 +365,7 @@ static void signal_char(struct n_tty *tty, unsigned char c, int sig)
 	if (flush)
 		n_tty_flush_input(tty);
 	if (iflag(tty, IXON))
-		tty->stopped = false;
+		start_output(tty);
 	tty->ops->signal(tty->ctx, sig, flush);
 	if (lflag(tty, ECHO))
 		echo_char(tty, c);
@@ -435,7 +459,7 @@ static bool flow_char(struct n_tty *tty, unsigned char c)
 	if (!iflag(tty, IXON))
 		return false;
 	if (is_char(tty, c, VSTART) && (tty->stopped || !is_char(tty, c, VSTOP))) {
-		tty->stopped = false;
+		start_output(tty);
 		return true;
 	}
 	if (is_char(tty, c, VSTOP)) {
@@ -444,7 +468,7 @@ static bool flow_char(struct n_tty *tty, unsigned char c)
 	}
 	if (iflag(tty, IXANY) && !is_char(tty, c, VINTR) &&
 	    !is_char(tty, c, VQUIT) && !is_char(tty, c, VSUSP))
-		tty->stopped = false;
+		start_output(tty);
 	return false;
 }
 
@@ -608,5 +632,8 @@ bool n_tty_output_stopped(const struct n_tty *tty)
 
 void n_tty_stop_output(struct n_tty *tty, bool stop)
 {
-	tty->stopped = stop;
+	if (stop)
+		tty->stopped = true;
+	else
+		start_output(tty);
 }

@@ -190,7 +190,8 @@ static void tty_push_input(struct tty_struct *tty)
 		if (!tty->held_len)
 			break;
 		n = receive_locked(tty, tty->held, tty->held_len);
-		tty->held_len -= n;
+		/* A signal character's flush (ldisc_signal) may have emptied it meanwhile. */
+		tty->held_len = tty->held_len > n ? tty->held_len - n : 0;
 		memmove(tty->held, tty->held + n, tty->held_len);
 		if (tty->held_len)
 			break;

@@ -88,4 +88,8 @@ void bootinfo_mmap_entry(const struct boot_info *bi, uint32_t i,
 int bootinfo_module(const struct boot_info *bi, uint32_t i,
 		    struct boot_module *out);
 
+/* The first module whose command line is @cmdline ("initrd"); 0 or -ENOENT. */
+int bootinfo_find_module(const struct boot_info *bi, const char *cmdline,
+			 struct boot_module *out);
+
 #endif

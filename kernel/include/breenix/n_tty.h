@@ -15,6 +15,8 @@
 
 /* Linux's read buffer: a canonical line holds at most 4095 characters and its end. */
 #define N_TTY_BUF_SIZE		4096
+/* Echoes held while output is stopped; Linux keeps 4096, a screenful is plenty. */
+#define N_TTY_ECHO_HELD		512
 
 /* What the discipline needs from its driver. */
 struct n_tty_ops {
@@ -41,6 +43,8 @@ struct n_tty {
 	bool stopped;			/* output suspended: IXON's STOP, TCOOFF */
 	bool throttled;			/* IXOFF: STOP sent, START owed */
 	bool lnext;			/* the next byte is literal (^V) */
+	size_t echo_held_len;		/* echoes held while output is stopped */
+	unsigned char echo_held[N_TTY_ECHO_HELD];
 	unsigned char buf[N_TTY_BUF_SIZE];
 	unsigned char line_end[N_TTY_BUF_SIZE / 8];	/* a line ends at this byte */
 	unsigned char eof[N_TTY_BUF_SIZE / 8];		/* ...and the byte is an EOF mark */

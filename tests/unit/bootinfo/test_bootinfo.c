@@ -558,6 +558,9 @@ START_TEST(modules_in_order)
 	check_module(&bi, 2, 0x500000, 0xffffffff, "/boot/data.bin x=1");
 	ck_assert_int_eq(bootinfo_module(&bi, 3, &m), -EINVAL);
 	ck_assert_int_eq(bootinfo_module(&bi, UINT32_MAX, &m), -EINVAL);
+	ck_assert_int_eq(bootinfo_find_module(&bi, "/boot/data.bin x=1", &m), 0);
+	ck_assert_uint_eq(m.start, 0x500000);
+	ck_assert_int_eq(bootinfo_find_module(&bi, "initr", &m), -ENOENT);
 }
 END_TEST
 

@@ -19,13 +19,13 @@
 
 struct boot_info boot_info;
 
-int bootinfo_module(const struct boot_info *bi, uint32_t i,
-		    struct boot_module *out)
+int bootinfo_find_module(const struct boot_info *bi, const char *cmdline,
+			 struct boot_module *out)
 {
 	(void)bi;
-	(void)i;
+	(void)cmdline;
 	(void)out;
-	return -EINVAL;
+	return -ENOENT;
 }
 
 /* No boot module is ever found here, so nothing is handed back. */

@@ -763,3 +763,139 @@ n=2
 n=3
 10
 --- status 0
+### trap EXIT runs at the end; exit in it keeps the status from before it
+trap 'echo bye $?; exit' EXIT
+echo main
+(exit 3)
+--- out
+main
+bye 3
+--- status 3
+### a caught signal's action runs after the command; $? is kept
+trap 'echo got INT; false' INT
+kill -INT $$
+echo after $?
+trap 'echo usr1' usr1
+kill -s SIGUSR1 $$
+trap 'echo two' 2
+kill -2 $$
+--- out
+got INT
+after 0
+usr1
+two
+--- status 0
+### trap lists its traps to be read back; - and a number reset
+trap 'echo bye' EXIT
+trap "echo it's" SIGINT
+trap '' 15
+trap
+trap -p INT
+trap - INT
+trap 15
+trap
+--- out
+trap -- 'echo bye' EXIT
+trap -- 'echo it'\''s' SIGINT
+trap -- '' SIGTERM
+trap -- 'echo it'\''s' SIGINT
+trap -- 'echo bye' EXIT
+bye
+--- status 0
+### trap '' is inherited, and a child cannot trap what it was given ignored
+trap '' USR1
+sh -c 'kill -USR1 $$; echo child lives'
+sh -c 'trap "echo caught" USR1; kill -USR1 $$; echo still ignored; trap'
+trap - USR1
+sh -c 'trap "echo caught" USR1; kill -USR1 $$'
+--- out
+child lives
+still ignored
+trap -- '' SIGUSR1
+caught
+--- status 0
+### subshells reset traps and run their own EXIT trap
+trap 'echo top exit' EXIT
+trap 'echo usr1' USR1
+(trap 'echo sub exit' EXIT; exit 2)
+echo status $?
+echo "$(trap 'echo subst exit' EXIT; echo subst)"
+(sh -c 'kill -USR1 $PPID'; echo not reached)
+echo subshell $?
+kill -USR1 $$
+sh -c 'trap "echo child exit" EXIT; sleep 0'
+--- out
+sub exit
+status 2
+subst
+subst exit
+subshell 138
+usr1
+child exit
+top exit
+--- status 0
+### trap errors
+trap 'x' BOGUS
+echo $?
+trap -x
+echo $?
+--- out
+1
+2
+--- err
+sh: trap: BOGUS: invalid signal specification
+sh: trap: -x: invalid option
+sh: trap: usage: trap [-lp] [[action] condition ...]
+--- status 0
+### a trapped signal ends wait with 128 + its number, then its action runs
+trap 'echo got USR1' USR1
+sleep 5 &
+(sleep 0.2; kill -USR1 $$) &
+wait %1
+echo wait $?
+kill %1
+wait %1
+echo killed $?
+--- out
+got USR1
+wait 138
+killed 143
+--- status 0
+### kill %n and wait %n reach every process of a job
+sleep 10 | sleep 10 &
+jobs -l | sed 's/^\(\[1\]+\) *[0-9]* /\1 PID /; s/^     *[0-9][0-9]* /     PID /'
+kill -s STOP %1
+kill -CONT %1
+kill %1
+wait %1
+echo $?
+jobs
+--- out
+[1]+ PID Running                 sleep 10
+     PID                       | sleep 10 &
+143
+--- status 0
+### background jobs of a script ignore SIGINT and SIGQUIT (no job control)
+sleep 2 &
+kill -INT $!
+kill -QUIT $!
+sleep 0.1
+kill -0 $! && echo alive
+kill $!
+wait $!
+echo $?
+--- out
+alive
+143
+--- status 0
+### a trapped signal ends read with 128 + its number
+trap 'echo got USR1' USR1
+mkfifo f
+(exec 3>f; sleep 0.2; kill -USR1 $$; sleep 0.5) &
+read x < f
+echo read $?
+wait
+--- out
+got USR1
+read 138
+--- status 0

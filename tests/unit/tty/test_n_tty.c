@@ -534,6 +534,24 @@ START_TEST(test_ixon)
 }
 END_TEST
 
+/* Echoes wait while output is stopped and come out, in order, when it starts. */
+START_TEST(test_echo_held_while_stopped)
+{
+	out_len = 0;
+	type("\023ab");
+	ck_assert_int_eq(out_len, 0);
+	type("\021");
+	expect_out("ab");
+	n_tty_stop_output(&tty, true);
+	type("c\177");
+	ck_assert_int_eq(out_len, 0);
+	n_tty_stop_output(&tty, false);
+	expect_out("c\b \b");
+	type("\n");
+	ck_assert_str_eq(read_step(100), "ab\n");
+}
+END_TEST
+
 /* IXOFF: STOP once the buffer is nearly full, START once reads empty it. */
 START_TEST(test_ixoff)
 {
@@ -598,6 +616,7 @@ Suite *unit_suite(void)
 	tcase_add_test(tc, test_lnext);
 	tcase_add_test(tc, test_reprint);
 	tcase_add_test(tc, test_ixon);
+	tcase_add_test(tc, test_echo_held_while_stopped);
 	tcase_add_test(tc, test_ixoff);
 	tcase_add_test(tc, test_iutf8_erase);
 	tcase_add_test(tc, test_random);
