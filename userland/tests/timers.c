@@ -684,6 +684,8 @@ int main(int argc, char **argv)
 	test_overrun();
 	test_ignored();
 	test_overrun_cap();
+	check(sysconf(_SC_TIMERS) >= 200112L, "sysconf(_SC_TIMERS): POSIX timers",
+	      "%ld", sysconf(_SC_TIMERS));
 	test_errors();
 	test_thread_id();
 	test_sigev_thread();
