@@ -207,13 +207,13 @@ static void test_none(void)
 	if (t == (timer_t)-1)
 		return fail("SIGEV_NONE", "timer_create: %s", strerror(errno));
 	block(SIG, SIG_BLOCK);
-	arm(t, 0, 200 * MS, 0);
+	arm(t, 0, 2000 * MS, 0);
 	timer_gettime(t, &cur);
 	v1 = ts_ns(cur.it_value);
 	sleep_ns(50 * MS);
 	timer_gettime(t, &cur);
 	v2 = ts_ns(cur.it_value);
-	check(v1 > 0 && v1 <= 200 * MS && v2 > 0 && v2 <= 150 * MS,
+	check(v1 > 0 && v1 <= 2000 * MS && v2 > 0 && v2 <= 1950 * MS,
 	      "SIGEV_NONE: timer_gettime counts down", "%lld then %lld", v1, v2);
 	arm(t, 0, 10 * MS, 0);
 	sleep_ns(30 * MS);
@@ -293,7 +293,7 @@ static void test_overrun(void)
 	check(timer_getoverrun(t) == si.si_overrun, "timer_getoverrun: the last delivery's",
 	      "%d, si_overrun %d", timer_getoverrun(t), si.si_overrun);
 	r = wait_sig(SIG, &si, LATE);
-	check(r == SIG && si.si_overrun < 20, "the next period is delivered on its own",
+	check(r == SIG && si.si_overrun < 100, "the next period is delivered on its own",
 	      "r %d overrun %d", r, si.si_overrun);
 	/* Re-armed while its signal waits: the old signal is withdrawn. */
 	arm(t, 0, 10 * MS, 0);
