@@ -232,7 +232,7 @@ static void unlink_timer(struct signal_struct *sig, struct k_itimer *timr)
 	timer_disarm(timr);
 }
 
-/* A callback that was waiting for siglock finds the timer disarmed: wait it out. */
+/* Unlinked and disarmed: a callback still running (it finds it so) is waited out. */
 static void free_timer(struct k_itimer *timr)
 {
 	del_timer_sync(&timr->timer);
@@ -258,7 +258,11 @@ void exit_itimers(struct task *tsk)
 
 /* ---- timer_create --------------------------------------------------------- */
 
-/* Linux's timer_create clocks: the CPU-time ones have no timers here. */
+/*
+ * REALTIME, MONOTONIC and BOOTTIME have timers. A clock Breenix reads but
+ * has no timers on (the CPU-time, raw and coarse ones) gives -EOPNOTSUPP,
+ * as Linux's for a clock without timer_create; an unknown id -EINVAL.
+ */
 static int timer_clock_ok(int clock)
 {
 	uint64_t now;
@@ -332,32 +336,46 @@ static int timer_delete_id(int id)
 	return 0;
 }
 
-static int do_timer_create(int clock, const sigevent_t *ev, int *uid)
+/* A timer for @clock and @ev, not yet the process's; NULL with *err. */
+static struct k_itimer *alloc_timer(int clock, const sigevent_t *ev, int *err)
 {
 	struct k_itimer *timr;
-	unsigned long flags;
-	int err = timer_clock_ok(clock), id;
 
-	if (err)
-		return err;
+	*err = timer_clock_ok(clock);
+	if (*err)
+		return NULL;
+	*err = -EAGAIN;
 	timr = kmalloc(sizeof(*timr), GFP_KERNEL);
 	if (!timr)
-		return -EAGAIN;
+		return NULL;
 	memset(timr, 0, sizeof(*timr));
 	if (sigqueue_prealloc(&timr->sigq)) {
 		kfree(timr);
-		return -EAGAIN;
+		return NULL;
+	}
+	timr->target = ev ? sigevent_target(ev) : get_task(current->group_leader);
+	if (!timr->target) {
+		sigqueue_prealloc_free(&timr->sigq);
+		kfree(timr);
+		*err = -EINVAL;
+		return NULL;
 	}
 	timr->clock = clock;
 	timr->notify = ev ? ev->sigev_notify : SIGEV_SIGNAL;
 	timr->overrun = -1;
 	timer_setup(&timr->timer, posix_timer_fn);
-	timr->target = ev ? sigevent_target(ev) : get_task(current->group_leader);
-	if (!timr->target) {
-		sigqueue_prealloc_free(&timr->sigq);
-		kfree(timr);
-		return -EINVAL;
-	}
+	return timr;
+}
+
+static int do_timer_create(int clock, const sigevent_t *ev, int *created)
+{
+	unsigned long flags;
+	struct k_itimer *timr;
+	int id;
+
+	timr = alloc_timer(clock, ev, &id);
+	if (!timr)
+		return id;
 	flags = spin_lock_irqsave(&current->sighand->siglock);
 	id = add_timer_id(current->signal, timr);
 	if (id >= 0)
@@ -367,7 +385,7 @@ static int do_timer_create(int clock, const sigevent_t *ev, int *uid)
 		free_timer(timr);
 		return id;
 	}
-	if (put_user(id, uid)) {
+	if (put_user(id, created)) {
 		timer_delete_id(id);
 		return -EFAULT;
 	}
