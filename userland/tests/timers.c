@@ -302,8 +302,13 @@ static void test_overrun(void)
 	r = wait_sig(SIG, &si, 100 * MS);
 	check(r == -1 && errno == EAGAIN, "re-arming drops the signal of the old setting",
 	      "r %d errno %d", r, errno);
-	block(SIG, SIG_UNBLOCK);
+	arm(t, 0, 10 * MS, 0);
+	sleep_ns(50 * MS);
 	timer_delete(t);
+	r = wait_sig(SIG, &si, 100 * MS);
+	check(r == -1 && errno == EAGAIN, "deleting drops its queued signal", "r %d errno %d", r,
+	      errno);
+	block(SIG, SIG_UNBLOCK);
 }
 
 /* Hits of on_timer within @ns, with SIG unblocked meanwhile. */
