@@ -120,10 +120,9 @@ def parse(text):
         elif line.startswith("  $< ") and cur is not None and not cur.expected:
             unescape(line[5:])
             cur.presses.append(line[5:])
-        elif line.startswith("  > ") and cur is not None and not cur.expected:
-            if cur.presses or cur.answers:
-                raise TestFileError(f"line {lineno}: a continuation line after a \"$<\" or "
-                                    "\"<\" line")
+        elif line.startswith("  > ") and cur is not None and not cur.expected and not cur.answers:
+            if cur.presses:
+                raise TestFileError(f"line {lineno}: a continuation line after a \"$<\" line")
             cur.typed.append(line[4:])
             if cur.keys:
                 unescape(line[4:])
