@@ -835,6 +835,7 @@ static void flush_old_exec(struct task *tsk, const char *filename)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	strlcpy(tsk->name, kbasename(filename), sizeof(tsk->name));
 	do_close_on_exec();
+	exit_itimers(tsk);
 	flush_signal_handlers(tsk);
 }
 
