@@ -12,6 +12,7 @@
 #include <breenix/errno.h>
 #include <breenix/exec.h>
 #include <breenix/fdtable.h>
+#include <breenix/fs_struct.h>
 #include <breenix/mm.h>
 #include <breenix/mman.h>
 #include <breenix/namei.h>
@@ -98,6 +99,9 @@ struct linux_binprm {
 	struct lookup_at cwd;		/* where interpreters are looked up */
 	bool have_cwd;
 	void *chunk;			/* EXEC_CHUNK bytes to copy the file through */
+	/* The credentials the new image runs with (installed past the point of no return). */
+	struct cred *new_cred;
+	bool secureexec;		/* AT_SECURE: the image gained privilege */
 	/* What the loader made: */
 	struct mm_struct *mm;
 	uint64_t entry, sp;
@@ -473,13 +477,59 @@ static uint64_t elf_hwcap(void)
 }
 
 /*
+ * Linux's check_unsafe_exec: a set-id image gains nothing while another
+ * process shares the caller's root and cwd (it could steer the privileged
+ * image's lookups).
+ */
+static bool exec_shares_fs(void)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	int n_fs = 0;
+	struct task *t;
+
+	list_for_each_entry(t, &current->signal->thread_head, thread_node)
+		if (t->fs == current->fs)
+			n_fs++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return __atomic_load_n(&current->fs->users, __ATOMIC_RELAXED) > n_fs;
+}
+
+/*
+ * Linux's bprm_fill_uid and cap_bprm_creds_from_file for the image about
+ * to load (after #! lines, so a script's own set-id bits count for
+ * nothing): the caller's ids, then S_ISUID makes the file's owner the
+ * effective uid and S_ISGID with group execute its group the effective
+ * gid; set-id or not, the saved and filesystem ids become the effective
+ * ones (POSIX execve). An image whose effective ids differ from the real
+ * ones is a secure exec (AT_SECURE: its libc trusts no environment).
+ */
+static void exec_fill_creds(struct linux_binprm *bprm)
+{
+	const struct inode *inode = bprm->file->f_inode;
+	struct cred *new = bprm->new_cred;
+	umode_t mode = inode->i_mode;
+
+	new->euid = current->cred->euid;
+	new->egid = current->cred->egid;
+	if ((mode & (S_ISUID | S_ISGID)) && !exec_shares_fs()) {
+		if (mode & S_ISUID)
+			new->euid = inode->i_uid;
+		if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+			new->egid = inode->i_gid;
+	}
+	new->suid = new->fsuid = new->euid;
+	new->sgid = new->fsgid = new->egid;
+	bprm->secureexec = new->euid != new->uid || new->egid != new->gid;
+}
+
+/*
  * The new stack: its VMA, then the image of exec_stack.c written in place
  * below the strings and copied into the new address space.
  */
 static int setup_stack(struct linux_binprm *bprm, struct mm_struct *mm,
 		       const struct elf_info *info, struct exec_auxv *aux)
 {
-	const struct cred *c = current->cred;
+	const struct cred *c = bprm->new_cred;
 	uint8_t rnd[16];
 	struct exec_stack_in in = {
 		.top = STACK_TOP,
@@ -507,8 +557,7 @@ static int setup_stack(struct linux_binprm *bprm, struct mm_struct *mm,
 	aux->euid = c->euid;
 	aux->gid = c->gid;
 	aux->egid = c->egid;
-	/* Set-id bits are not honoured yet, so no exec gains privilege. */
-	aux->secure = 0;
+	aux->secure = bprm->secureexec;
 	get_random_bytes(rnd, sizeof(rnd));
 
 	size = exec_stack_size(&in);
@@ -597,6 +646,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 	aux.phdr = info.phdr_vaddr + bias;
 	aux.entry = info.entry + bias;
 	aux.base = in.file ? ibias : 0;
+	exec_fill_creds(bprm);
 	err = setup_stack(bprm, mm, &info, &aux);
 	if (err)
 		goto out;
@@ -785,6 +835,7 @@ static void flush_old_exec(struct task *tsk, const char *filename)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	strlcpy(tsk->name, kbasename(filename), sizeof(tsk->name));
 	do_close_on_exec();
+	exit_itimers(tsk);
 	flush_signal_handlers(tsk);
 }
 
@@ -816,6 +867,8 @@ static void bprm_free(struct linux_binprm *bprm)
 		vfs_close(bprm->file);
 	if (bprm->buf)
 		strings_free(bprm->buf, bprm->buf_vmalloc);
+	if (bprm->new_cred)
+		put_cred(bprm->new_cred);
 	kfree(bprm->chunk);
 	kfree(bprm->interp);
 	kfree(bprm);
@@ -847,6 +900,11 @@ static int do_execveat_common(int dirfd, const char *path,
 	if (!bprm)
 		return -ENOMEM;
 	bprm->filename = path;
+	bprm->new_cred = prepare_creds();
+	if (!bprm->new_cred) {
+		kfree(bprm);
+		return -ENOMEM;
+	}
 	current_vfs_cred(&bprm->cred, false);
 	err = lookup_at_get(AT_FDCWD, "", true, &bprm->cwd);
 	if (err)
@@ -913,6 +971,9 @@ static int do_execveat_common(int dirfd, const char *path,
 
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
+	/* The real uid stays, so this cannot fail (commit_creds moves no count). */
+	commit_creds(bprm->new_cred);
+	bprm->new_cred = NULL;
 	flush_old_exec(current, bprm->filename);
 	start_thread(task_pt_regs(current), bprm->entry, bprm->sp);
 out:

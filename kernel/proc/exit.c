@@ -186,8 +186,10 @@ void do_exit(int code)
 	if (group_dead && (sig->flags & SIGNAL_UNKILLABLE))
 		panic("Attempted to kill init! exitcode=0x%08x",
 		      sig->group_exit_code ? sig->group_exit_code : code);
-	if (group_dead)
+	if (group_dead) {
 		itimer_exit(sig);
+		exit_itimers(tsk);
+	}
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);

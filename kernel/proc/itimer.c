@@ -32,9 +32,7 @@ static void itimer_signal(struct signal_struct *sig, int signo)
 	group_send_sig_info(signo, &info, p);
 }
 
-/* ns as a timer-queue delay that never ends early: rounded up, plus the
- * tick under way. */
-static uint64_t ns_to_jiffies_delay(uint64_t ns)
+uint64_t ns_to_jiffies_delay(uint64_t ns)
 {
 	return (ns + tick_nsec - 1) / tick_nsec + 1;
 }

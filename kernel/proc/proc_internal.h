@@ -51,6 +51,12 @@ void task_cputime(const struct task *t, uint64_t *utime, uint64_t *stime);
 /* The same summed over @t's process (tasklist_lock taken inside). */
 void thread_group_cputime(struct task *t, uint64_t *utime, uint64_t *stime);
 
+/* A clock's reading in ns (time_sys.c); -EINVAL for an id Breenix does not have. */
+int clock_read(int which, uint64_t *ns);
+/* ns as a timer-queue delay that never ends early (itimer.c): rounded up,
+ * plus the tick under way. */
+uint64_t ns_to_jiffies_delay(uint64_t ns);
+
 /* Times as getrusage reports them; the counters it does not keep are 0. */
 void fill_rusage(struct rusage *ru, uint64_t utime, uint64_t stime);
 

@@ -27,10 +27,20 @@ void init_sigpending(struct sigpending *pending)
 	pending->kernel_noinfo = 0;
 }
 
+static void sigpending_uncharge(struct user_struct *up)
+{
+	__atomic_sub_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
+}
+
 static void sigqueue_free(struct sigqueue *q)
 {
+	/* A POSIX timer's entry is the timer's: it only leaves the queue. */
+	if (q->flags & SIGQUEUE_PREALLOC) {
+		posixtimer_sigqueue_done(q, NULL);
+		return;
+	}
 	if (q->user)
-		__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_RELAXED);
+		sigpending_uncharge(q->user);
 	kfree(q);
 }
 
@@ -64,30 +74,75 @@ void flush_sigqueue_mask(sigset_t mask, struct sigpending *pending)
 }
 
 /*
- * A queue entry (from kmalloc's warm size classes, like every per-process
- * object, so that a first signal does not leave a slab page behind),
- * charged to the receiver's user: RLIMIT_SIGPENDING caps
- * them unless @override (a standard signal, whose bit is set anyway).
+ * One more entry charged to @t's user: RLIMIT_SIGPENDING caps them unless
+ * @override (a standard signal, whose bit is set anyway). NULL past it.
  */
-static struct sigqueue *sigqueue_alloc(struct task *t, bool override)
+static struct user_struct *sigpending_charge(struct task *t, bool override)
 {
 	struct user_struct *up = t->cred->user;
-	struct sigqueue *q;
 	int n = __atomic_add_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
 
 	if (!override &&
 	    (uint64_t)n > t->signal->rlim[RLIMIT_SIGPENDING].rlim_cur) {
-		__atomic_sub_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
+		sigpending_uncharge(up);
 		return NULL;
 	}
+	return up;
+}
+
+/*
+ * A queue entry (from kmalloc's warm size classes, like every per-process
+ * object, so that a first signal does not leave a slab page behind),
+ * charged to the receiver's user.
+ */
+static struct sigqueue *sigqueue_alloc(struct task *t, bool override)
+{
+	struct user_struct *up = sigpending_charge(t, override);
+	struct sigqueue *q;
+
+	if (!up)
+		return NULL;
 	q = kmalloc(sizeof(*q), GFP_KERNEL);
 	if (!q) {
-		__atomic_sub_fetch(&up->sigpending, 1, __ATOMIC_RELAXED);
+		sigpending_uncharge(up);
 		return NULL;
 	}
 	INIT_LIST_HEAD(&q->list);
+	q->flags = 0;
 	q->user = up;
 	return q;
+}
+
+int sigqueue_prealloc(struct sigqueue *q)
+{
+	q->user = sigpending_charge(current, false);
+	if (!q->user)
+		return -EAGAIN;
+	INIT_LIST_HEAD(&q->list);
+	q->flags = SIGQUEUE_PREALLOC;
+	return 0;
+}
+
+void sigqueue_prealloc_free(struct sigqueue *q)
+{
+	sigpending_uncharge(q->user);
+}
+
+void sigqueue_unqueue(struct sigqueue *q, struct sigpending *pending)
+{
+	int sig = q->info.si_signo;
+	struct sigqueue *other;
+
+	if (list_empty(&q->list))
+		return;
+	list_del(&q->list);
+	if (pending->kernel_noinfo & sigmask(sig))
+		return;
+	list_for_each_entry(other, &pending->list, list) {
+		if (other->info.si_signo == sig)
+			return;
+	}
+	pending->signal &= ~sigmask(sig);
 }
 
 /* ---- handlers ----------------------------------------------------------- */
@@ -404,6 +459,20 @@ out_set:
 	return 0;
 }
 
+bool send_sigqueue_locked(struct sigqueue *q, struct task *t, bool shared)
+{
+	int sig = q->info.si_signo;
+	struct sigpending *pending;
+
+	if (!prepare_signal(sig, t, false))
+		return false;
+	pending = shared ? &t->signal->shared_pending : &t->pending;
+	list_add_tail(&q->list, &pending->list);
+	pending->signal |= sigmask(sig);
+	complete_signal(sig, t, shared);
+	return true;
+}
+
 static int send_signal_to(int sig, siginfo_t *info, struct task *t, bool shared)
 {
 	struct sighand_struct *sh = t->sighand;
@@ -676,7 +745,10 @@ static void collect_signal(int sig, struct sigpending *list, siginfo_t *info)
 	if (first) {
 		list_del(&first->list);
 		*info = first->info;
-		sigqueue_free(first);
+		if (first->flags & SIGQUEUE_PREALLOC)
+			posixtimer_sigqueue_done(first, info);
+		else
+			sigqueue_free(first);
 		return;
 	}
 	/* Sent without an entry: a kernel signal, or one the limit dropped. */

@@ -118,6 +118,23 @@ SAME_MEMBER(siginfo_t, si_status, struct kabi_siginfo, k__sifields.k__sigchld.k_
 SAME_MEMBER(siginfo_t, si_utime, struct kabi_siginfo, k__sifields.k__sigchld.k__utime);
 SAME_MEMBER(siginfo_t, si_addr, struct kabi_siginfo, k__sifields.k__sigfault.k__addr);
 
+/* timer_create's sigevent, the siginfo of a timer's signal, timer_settime's times. */
+SAME_SIZE(struct sigevent, struct kabi_sigevent);
+SAME_MEMBER(struct sigevent, sigev_value, struct kabi_sigevent, k_sigev_value);
+SAME_MEMBER(struct sigevent, sigev_signo, struct kabi_sigevent, k_sigev_signo);
+SAME_MEMBER(struct sigevent, sigev_notify, struct kabi_sigevent, k_sigev_notify);
+SAME_MEMBER(struct sigevent, sigev_notify_thread_id, struct kabi_sigevent, k__sigev_un.k__tid);
+SAME_MEMBER(struct sigevent, sigev_notify_function, struct kabi_sigevent,
+	    k__sigev_un.k__sigev_thread.k__function);
+SAME_MEMBER(struct sigevent, sigev_notify_attributes, struct kabi_sigevent,
+	    k__sigev_un.k__sigev_thread.k__attribute);
+SAME_MEMBER(siginfo_t, si_timerid, struct kabi_siginfo, k__sifields.k__timer.k__tid);
+SAME_MEMBER(siginfo_t, si_overrun, struct kabi_siginfo, k__sifields.k__timer.k__overrun);
+SAME_MEMBER(siginfo_t, si_value, struct kabi_siginfo, k__sifields.k__timer.k__sigval);
+SAME_SIZE(struct itimerspec, struct kabi___kernel_itimerspec);
+SAME_MEMBER(struct itimerspec, it_interval, struct kabi___kernel_itimerspec, k_it_interval);
+SAME_MEMBER(struct itimerspec, it_value, struct kabi___kernel_itimerspec, k_it_value);
+
 /* The alternate stack, and the user context a handler's frame holds. */
 SAME_SIZE(stack_t, kabi_stack_t);
 SAME_MEMBER(stack_t, ss_sp, struct kabi_sigaltstack, k_ss_sp);

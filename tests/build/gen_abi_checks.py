@@ -27,6 +27,8 @@ TYPEDEF = re.compile(r"^typedef\s+(.+?[\s*])([A-Za-z_]\w*)\s*(\(.*\))?\s*;")
 # A macro naming a member path (siginfo's si_addr), not a value.
 ACCESSOR = re.compile(r"^\(?[A-Za-z_]\w*\.[A-Za-z_]")
 MEMBER = re.compile(r"^(\s*.*?)\b([A-Za-z_]\w*)(\s*(\[[^;]*\])?\s*;.*)$")
+# A pointer-to-function member (sigevent's _function): the name inside "(*name)".
+FUNCPTR = re.compile(r"^(\s*[^(;]*\(\s*\*\s*)([A-Za-z_]\w*)(\s*\)\s*\(.*\)\s*;.*)$")
 
 
 def strip_comments(text):
@@ -118,7 +120,7 @@ def main():
     for tag, body, kind, _ in struct_defs:
         lines.append("%s kabi_%s {" % (kind, tag))
         for line in body:
-            m = MEMBER.match(line)
+            m = FUNCPTR.match(line) or MEMBER.match(line)
             lines.append(kabi(m.group(1)) + "k_" + m.group(2) + kabi(m.group(3)) if m
                          else re.sub(r"\}\s*(.*?)(\w+)\s*;", r"} \1k_\2;", kabi(line)))
         lines.append("};")

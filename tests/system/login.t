@@ -56,12 +56,45 @@ user's login shell, with the message of the day.
   cat: /etc/shadow: Permission denied
   $ login
   login: Cannot possibly work without effective root
-  $ su
+  $ passwd root
+  passwd: You may not view or modify password information for root.
+
+passwd and su are set-user-ID root, so a user changes their own password
+(after giving the current one) and su checks it, reading /etc/shadow with
+root's rights while the real uid stays the user's.
+
+  $ ls -l /bin/passwd /bin/su | cut -d' ' -f1,3
+  -rwsr-xr-x root
+  -rwsr-xr-x root
+  $ passwd
+  < wrong
+  Changing password for user.
+  Current password:\s (re)
+  passwd: Authentication token manipulation error
+  passwd: password unchanged
+  $ passwd
+  < secret
+  < better
+  < better
+  Changing password for user.
+  Current password:\s (re)
+  New password:\s (re)
+  Retype new password:\s (re)
+  passwd: password updated successfully
+  $ su user -c 'id'
+  < better
+  Password:\s (re)
+  uid=1000(user) gid=1000(user) groups=1000(user)
+  $ su user -c 'id'
   < wrong
   Password:\s (re)
   su: Authentication failure
-  $ passwd root
-  passwd: You may not view or modify password information for root.
+
+root has no password yet, so su asks for none (as with pam_unix's nullok).
+
+  $ su -c 'id -u; whoami'
+  0
+  root
   $ exit
 
 Back in root's shell, with echo on (this line's echo is what the harness

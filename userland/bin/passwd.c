@@ -182,10 +182,10 @@ int main(int argc, char **argv)
 	shadow = !strcmp(pw->pw_passwd, "x") && !access("/etc/shadow", F_OK);
 	if (uid && pw->pw_uid != uid)
 		msg_diex(1, "You may not view or modify password information for %s.", pw->pw_name);
-	if (uid)
-		check_current(pw);
 	printf("Changing password for %s.\n", pw->pw_name);
 	fflush(stdout);
+	if (uid)
+		check_current(pw);
 	hash = new_hash();
 	rewrite(shadow ? "/etc/shadow" : "/etc/passwd", pw->pw_name, hash, shadow);
 	puts("passwd: password updated successfully");

@@ -342,17 +342,6 @@ static void test_blocked_kills(void)
 	check_children(fault_blocked, cases, 4);
 }
 
-/* Frames of 1 KiB until the stack's end; the compiler may not fold them. */
-static int recurse(uintptr_t n)
-{
-	volatile char frame[1024];
-
-	if (n > (1UL << 40))
-		return 0;
-	frame[0] = (char)n;
-	return recurse(n + 1) + frame[0];
-}
-
 static char altstack[64 * 1024];
 
 static bool on_altstack(const void *p)

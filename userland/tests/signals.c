@@ -18,6 +18,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "sigtest.h"
 #include "tap.h"
 
 static volatile sig_atomic_t hits;
@@ -31,16 +32,6 @@ static void on_info(int sig, siginfo_t *si, void *uc)
 	hits++;
 }
 
-static void catch(int sig, int flags)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_info;
-	sa.sa_flags = SA_SIGINFO | flags;
-	sigaction(sig, &sa, NULL);
-}
-
 static void dfl(int sig)
 {
 	signal(sig, SIG_DFL);
@@ -50,7 +41,7 @@ static void test_siginfo(void)
 {
 	union sigval v = { .sival_int = 42 };
 
-	catch(SIGUSR1, 0);
+	sig_handle(SIGUSR1, on_info, 0);
 	hits = 0;
 	kill(getpid(), SIGUSR1);
 	check(hits == 1 && last.si_signo == SIGUSR1 && last.si_code == SI_USER &&
@@ -71,7 +62,7 @@ static void test_masks(void)
 {
 	sigset_t set, old, pend;
 
-	catch(SIGUSR2, 0);
+	sig_handle(SIGUSR2, on_info, 0);
 	hits = 0;
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR2);
@@ -101,7 +92,7 @@ static void test_restart(int flags, const char *name)
 	ssize_t n;
 	pid_t pid;
 
-	catch(SIGUSR1, flags);
+	sig_handle(SIGUSR1, on_info, flags);
 	if (pipe(p))
 		return fail(name, "pipe: %s", strerror(errno));
 	pid = fork();
@@ -128,7 +119,7 @@ static void test_nanosleep(void)
 	struct timespec req = { 2, 0 }, rem = { 0, 0 };
 	int r;
 
-	catch(SIGALRM, 0);
+	sig_handle(SIGALRM, on_info, 0);
 	alarm(1);
 	r = nanosleep(&req, &rem);
 	check(r == -1 && errno == EINTR && rem.tv_sec <= 1 &&
@@ -146,34 +137,13 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
 	siglongjmp(jb, 1);
 }
 
-static void fault_handler(int sig, int flags)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_fault;
-	sa.sa_flags = SA_SIGINFO | flags;
-	sigaction(sig, &sa, NULL);
-}
-
-/* 2^40 frames of 1 KiB: no stack limit lets this return. */
-static int recurse(uintptr_t n)
-{
-	volatile char frame[1024];
-
-	if (n > (1UL << 40))
-		return 0;
-	frame[0] = (char)n;
-	return recurse(n + 1) + frame[0];
-}
-
 static void test_faults(void)
 {
 	static char altstack[65536];
 	unsigned int zero = 0;
 	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
 
-	fault_handler(SIGSEGV, 0);
+	sig_handle(SIGSEGV, on_fault, 0);
 	if (!sigsetjmp(jb, 1))
 		*(volatile int *)opaque_ptr(16) = 1;
 	check(last.si_signo == SIGSEGV && last.si_code == SEGV_MAPERR &&
@@ -183,7 +153,7 @@ static void test_faults(void)
 		*(volatile char *)opaque_ptr((uintptr_t)"literal") = 1;
 	check(last.si_code == SEGV_ACCERR, "SIGSEGV: SEGV_ACCERR on read-only",
 	      "code %d", last.si_code);
-	fault_handler(SIGFPE, 0);
+	sig_handle(SIGFPE, on_fault, 0);
 	last.si_signo = 0;
 	if (!sigsetjmp(jb, 1)) {
 		unsigned int a = 1, d = 0;
@@ -194,18 +164,18 @@ static void test_faults(void)
 	check(last.si_signo == SIGFPE && last.si_code == FPE_INTDIV &&
 	      last.si_addr, "SIGFPE: FPE_INTDIV at the instruction",
 	      "signo %d code %d", last.si_signo, last.si_code);
-	fault_handler(SIGILL, 0);
+	sig_handle(SIGILL, on_fault, 0);
 	if (!sigsetjmp(jb, 1))
 		__asm__ volatile("ud2");
 	check(last.si_signo == SIGILL && last.si_code == ILL_ILLOPN,
 	      "SIGILL: ILL_ILLOPN", "code %d", last.si_code);
-	fault_handler(SIGTRAP, 0);
+	sig_handle(SIGTRAP, on_fault, 0);
 	if (!sigsetjmp(jb, 1))
 		__asm__ volatile("int3");
 	check(last.si_signo == SIGTRAP && last.si_code == SI_KERNEL,
 	      "SIGTRAP: int3 is SI_KERNEL", "code %d", last.si_code);
 	sigaltstack(&ss, NULL);
-	fault_handler(SIGSEGV, SA_ONSTACK);
+	sig_handle(SIGSEGV, on_fault, SA_ONSTACK);
 	last.si_signo = 0;
 	if (!sigsetjmp(jb, 1))
 		recurse(0);
@@ -306,7 +276,7 @@ static void test_wait_calls(void)
 	r = sigtimedwait(&set, &si, &ts);
 	check(r == SIGUSR1 && si.si_code == SI_TKILL, "sigtimedwait takes it",
 	      "r %d code %d", r, si.si_code);
-	catch(SIGALRM, 0);
+	sig_handle(SIGALRM, on_info, 0);
 	hits = 0;
 	alarm(1);
 	r = sigsuspend(&old);
@@ -352,31 +322,22 @@ static void on_tamper(int sig, siginfo_t *si, void *ucp)
 
 static int tamper(void *arg)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
 	tamper_what = (int)(intptr_t)arg;
-	sa.sa_sigaction = on_tamper;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGUSR1, &sa, NULL);
+	sig_handle(SIGUSR1, on_tamper, 0);
 	raise(SIGUSR1);
 	return 0;
 }
 
 static void test_tamper(void)
 {
-	static const char *const names[] = {
-		"tampered CS: SIGSEGV for the process only",
-		"non-canonical RIP: SIGSEGV",
-		"tampered RFLAGS: IOPL stays 0, SIGSEGV at RIP 0",
-		"bad MXCSR in fpstate: SIGSEGV",
+	static const struct child_case cases[] = {
+		{ "tampered CS: SIGSEGV for the process only", SIGSEGV },
+		{ "non-canonical RIP: SIGSEGV", SIGSEGV },
+		{ "tampered RFLAGS: IOPL stays 0, SIGSEGV at RIP 0", SIGSEGV },
+		{ "bad MXCSR in fpstate: SIGSEGV", SIGSEGV },
 	};
-	int i, st;
 
-	for (i = 0; i < 4; i++) {
-		st = in_child(tamper, (void *)(intptr_t)i);
-		check(died_by(st, SIGSEGV), names[i], "%s", status_str(st));
-	}
+	check_children(tamper, cases, 4);
 }
 
 int main(void)

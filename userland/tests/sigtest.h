@@ -1,7 +1,8 @@
 /*
- * What the signal tests (sig*.c) share: installing an SA_SIGINFO handler,
- * and MXCSR, the SSE control and status register, whose default and
- * masks (Intel SDM 1 10.2.3) say how a handler's FPU starts and traps.
+ * What the signal tests (sig*.c, timers.c) share: installing an SA_SIGINFO
+ * handler, a stack overflow to catch, and MXCSR, the SSE control and status
+ * register, whose default and masks (Intel SDM 1 10.2.3) say how a
+ * handler's FPU starts and traps.
  */
 #ifndef BREENIX_TESTS_SIGTEST_H
 #define BREENIX_TESTS_SIGTEST_H
@@ -25,6 +26,20 @@ static inline void sig_handle(int sig, void (*fn)(int, siginfo_t *, void *), int
 	sa.sa_sigaction = fn;
 	sa.sa_flags = SA_SIGINFO | flags;
 	sigaction(sig, &sa, NULL);
+}
+
+/*
+ * Frames of 1 KiB until the stack's end (2^40 of them: no stack limit lets
+ * it return); the volatile frame keeps the compiler from folding them.
+ */
+static inline int recurse(uintptr_t n)
+{
+	volatile char frame[1024];
+
+	if (n > (1UL << 40))
+		return 0;
+	frame[0] = (char)n;
+	return recurse(n + 1) + frame[0];
 }
 
 static inline uint32_t mxcsr_get(void)

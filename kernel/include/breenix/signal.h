@@ -142,6 +142,27 @@ void signal_wake_up(struct task *t, bool fatal);
 /* Recomputes the current thread's pending flag; siglock held. */
 void recalc_sigpending(void);
 
+/*
+ * POSIX timers' entries (posix_timers.c). sigqueue_prealloc charges one to
+ * the caller's user for the timer's life, -EAGAIN past RLIMIT_SIGPENDING;
+ * sigqueue_prealloc_free gives the charge back (the entry not queued).
+ * send_sigqueue_locked queues it to @t (siglock held, not queued yet):
+ * false when the signal is ignored. sigqueue_unqueue takes it back out of
+ * @pending if it is there, with the pending bit when nothing else holds it.
+ */
+int sigqueue_prealloc(struct sigqueue *q);
+void sigqueue_prealloc_free(struct sigqueue *q);
+bool send_sigqueue_locked(struct sigqueue *q, struct task *t, bool shared);
+void sigqueue_unqueue(struct sigqueue *q, struct sigpending *pending);
+/*
+ * A timer's entry left its queue (siglock held): delivered with @info, or
+ * flushed (NULL). A periodic timer starts its next period from here and
+ * reports its overruns in @info, as Linux's posixtimer_deliver_signal.
+ */
+void posixtimer_sigqueue_done(struct sigqueue *q, siginfo_t *info);
+/* Deletes the process's POSIX timers: at exec and when its last thread exits. */
+void exit_itimers(struct task *tsk);
+
 /* setitimer's timers: set up with the process, stopped when it ends. */
 void itimer_init(struct signal_struct *sig);
 void itimer_exit(struct signal_struct *sig);

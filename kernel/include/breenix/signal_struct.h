@@ -50,6 +50,9 @@ struct signal_struct {
 	struct {
 		uint64_t value, incr;	/* ns; value 0: disarmed */
 	} it[2];			/* ITIMER_VIRTUAL - 1, ITIMER_PROF - 1 */
+	/* timer_create's timers by id (posix_timers.c), under siglock. */
+	struct rb_root posix_timers;
+	int next_posix_timer_id;
 	wait_queue_head_t wait_chldexit;	/* wait4/waitid sleep here */
 	/* CPU ns of its threads that were released, and of reaped children. */
 	uint64_t utime, stime, sum_sched_runtime;

@@ -16,10 +16,14 @@ struct user_struct;
 
 /* A queued signal: its siginfo, charged to the sender's user. */
 struct sigqueue {
-	struct list_head list;
+	struct list_head list;		/* empty while not queued */
+	unsigned int flags;
 	siginfo_t info;
 	struct user_struct *user;	/* NULL: not charged (kernel-made) */
 };
+
+/* A POSIX timer's own entry, reused for each expiry: never freed by a dequeue. */
+#define SIGQUEUE_PREALLOC	1
 
 /* Signals pending: the set, and their siginfos in arrival order. */
 struct sigpending {

@@ -52,6 +52,35 @@ typedef struct siginfo {
 	} __attribute__((aligned(8))) _sifields;
 } siginfo_t;
 
+/*
+ * timer_create's notification (Linux's sigevent_t): 64 bytes, the value,
+ * signal and kind, then a thread id or the libc's SIGEV_THREAD function.
+ */
+#define SIGEV_SIGNAL	0		/* the signal to the process */
+#define SIGEV_NONE	1		/* nothing: read it with timer_gettime */
+#define SIGEV_THREAD	2		/* the libc's: a function in a new thread */
+#define SIGEV_THREAD_ID	4		/* the signal to the thread sigev_notify_thread_id */
+
+#define SIGEV_MAX_SIZE	64
+
+typedef struct sigevent {
+	sigval_t sigev_value;
+	int sigev_signo;
+	int sigev_notify;
+	union {
+		int _pad[(SIGEV_MAX_SIZE - 16) / sizeof(int)];
+		int _tid;
+		struct {
+			void (*_function)(sigval_t);
+			void *_attribute;
+		} _sigev_thread;
+	} _sigev_un;
+} sigevent_t;
+
+#define sigev_notify_function	_sigev_un._sigev_thread._function
+#define sigev_notify_attributes	_sigev_un._sigev_thread._attribute
+#define sigev_notify_thread_id	_sigev_un._tid
+
 #define si_pid		_sifields._kill._pid
 #define si_uid		_sifields._kill._uid
 #define si_tid		_sifields._timer._tid

@@ -8,6 +8,12 @@ struct __kernel_timespec {
 	long long tv_nsec;
 };
 
+/* timer_settime and timer_gettime: the period, then the time left. */
+struct __kernel_itimerspec {
+	struct __kernel_timespec it_interval;
+	struct __kernel_timespec it_value;
+};
+
 /* gettimeofday and struct rusage: two longs. */
 struct __kernel_old_timeval {
 	long tv_sec;

@@ -63,6 +63,12 @@ long sysconf(int name)
 		return 200809L;
 	case _SC_MONOTONIC_CLOCK:
 		return _POSIX_MONOTONIC_CLOCK;
+	case _SC_TIMERS:
+		return _POSIX_TIMERS;
+	case _SC_DELAYTIMER_MAX:
+		return DELAYTIMER_MAX;
+	case _SC_TIMER_MAX:
+		return -1;		/* no fixed number: RLIMIT_SIGPENDING caps them */
 	default:
 		errno = EINVAL;
 		return -1;

@@ -34,17 +34,29 @@ union sigval {
 	void *sival_ptr;
 };
 
-/* sigevent(7); SIGEV_* from Linux's asm-generic/siginfo.h. */
+/* sigevent(7); SIGEV_* and the layout from Linux's asm-generic/siginfo.h. */
 #define SIGEV_SIGNAL	0
 #define SIGEV_NONE	1
 #define SIGEV_THREAD	2
+#define SIGEV_THREAD_ID	4
 
 struct sigevent {
 	union sigval sigev_value;
 	int sigev_signo;
 	int sigev_notify;
-	int __pad[12];
+	union {
+		int __pad[12];
+		int __tid;
+		struct {
+			void (*__sev_function)(union sigval);
+			void *__sev_attributes;
+		} __sev_thread;
+	} __un;
 };
+
+#define sigev_notify_thread_id	__un.__tid
+#define sigev_notify_function	__un.__sev_thread.__sev_function
+#define sigev_notify_attributes	__un.__sev_thread.__sev_attributes
 
 /* Linux's siginfo_t: three ints, then a union at offset 16 (128 bytes). */
 typedef struct {
@@ -64,6 +76,10 @@ typedef struct {
 			long __stime;
 		} __proc;
 		struct {
+			int __tid;
+			int __overrun;
+		} __timer;
+		struct {
 			void *__addr;
 		} __fault;
 	} __fields __attribute__((aligned(8)));
@@ -78,6 +94,8 @@ typedef struct {
 #define si_utime	__fields.__proc.__utime
 #define si_stime	__fields.__proc.__stime
 #define si_addr		__fields.__fault.__addr
+#define si_timerid	__fields.__timer.__tid
+#define si_overrun	__fields.__timer.__overrun
 
 /* si_code values (Linux's asm-generic/siginfo.h). */
 #define SI_USER		0

@@ -28,5 +28,7 @@
 #define TTY_NAME_MAX	32
 #define SYMLOOP_MAX	40
 #define SSIZE_MAX	__LONG_MAX__
+/* The overrun count timer_getoverrun caps at, as Linux (INT_MAX). */
+#define DELAYTIMER_MAX	__INT_MAX__
 
 #endif
