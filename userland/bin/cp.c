@@ -5,7 +5,6 @@
  * -f replaces destinations that cannot be opened, -i asks before each
  * overwrite, -n never overwrites, -u only what is older, -v names each file.
  */
-#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -8,7 +8,6 @@
  * x, b, t, T, :label and # comments.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <regex.h>
 #include <stdbool.h>
 #include <stdio.h>
