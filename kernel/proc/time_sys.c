@@ -1,11 +1,12 @@
 /*
- * The clock system calls: clock_gettime/getres, gettimeofday, time, and
- * the sleeps nanosleep and clock_nanosleep. BOOTTIME equals MONOTONIC (the
+ * The clock system calls: clock_gettime/getres/settime, gettimeofday,
+ * settimeofday, time, and the sleeps nanosleep and clock_nanosleep. BOOTTIME equals MONOTONIC (the
  * machine never suspends) and MONOTONIC_RAW too (no clock slewing); the
  * coarse clocks read at tick resolution. Sleeps end on the clock they
  * measure, re-checked after each wakeup, at the tick's granularity, or on
  * a signal, restartable through restart_syscall.
  */
+#include <breenix/cred.h>
 #include <breenix/errno.h>
 #include <breenix/process.h>
 #include <breenix/sched.h>
@@ -75,21 +76,94 @@ SYSCALL_DEFINE2(clock_getres, int, which, struct __kernel_timespec *, tp)
 	return 0;
 }
 
+/*
+ * The kernel's time zone (Linux's sys_tz): only what settimeofday stored,
+ * for gettimeofday to give back; the kernel itself keeps UTC.
+ */
+static struct __kernel_timezone sys_tz;
+
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval *, tv,
 		struct __kernel_timezone *, tz)
 {
 	struct __kernel_old_timeval t;
-	struct __kernel_timezone zone = { 0, 0 };
+	struct __kernel_timezone zone = sys_tz;
 
 	if (tv) {
 		t = ns_to_timeval(ktime_get_real_ns());
 		if (copy_to_user(tv, &t, sizeof(t)))
 			return -EFAULT;
 	}
-	/* The kernel's time zone is never set: UTC, no DST (sys_tz). */
 	if (tz && copy_to_user(tz, &zone, sizeof(zone)))
 		return -EFAULT;
 	return 0;
+}
+
+/* Linux's timespec64_valid_settod: a valid time not before the epoch. */
+static bool settod_valid(const struct __kernel_timespec *ts)
+{
+	return timespec_valid(ts) && ts->tv_sec >= 0;
+}
+
+/*
+ * Linux's do_sys_settimeofday64, in its order: a bad time, then the
+ * privilege (CAP_SYS_TIME: root), then a bad zone. The zone is only
+ * stored; sleeps and timers on CLOCK_REALTIME see a new time at their next
+ * wakeup.
+ */
+static int do_settimeofday(const struct __kernel_timespec *ts,
+			   const struct __kernel_timezone *tz)
+{
+	if (ts && !settod_valid(ts))
+		return -EINVAL;
+	if (!capable_root())
+		return -EPERM;
+	if (tz) {
+		/* A zone more than 15 hours from UTC is not one. */
+		if (tz->tz_minuteswest < -15 * 60 || tz->tz_minuteswest > 15 * 60)
+			return -EINVAL;
+		sys_tz = *tz;
+	}
+	if (ts)
+		ktime_set_real_ns((uint64_t)timespec_to_ns(ts));
+	return 0;
+}
+
+/* Only CLOCK_REALTIME can be set: EINVAL for the others, EPERM for CPU clocks (Linux). */
+SYSCALL_DEFINE2(clock_settime, int, which, const struct __kernel_timespec *, tp)
+{
+	struct __kernel_timespec ts;
+	uint64_t ns;
+
+	if (clock_read(which, &ns) ||
+	    (which != CLOCK_REALTIME && which != CLOCK_PROCESS_CPUTIME_ID &&
+	     which != CLOCK_THREAD_CPUTIME_ID))
+		return -EINVAL;
+	if (copy_from_user(&ts, tp, sizeof(ts)))
+		return -EFAULT;
+	if (which != CLOCK_REALTIME)
+		return -EPERM;
+	return do_settimeofday(&ts, NULL);
+}
+
+/* Linux's settimeofday: either part may be NULL. */
+SYSCALL_DEFINE2(settimeofday, const struct __kernel_old_timeval *, tv,
+		const struct __kernel_timezone *, tz)
+{
+	struct __kernel_old_timeval t;
+	struct __kernel_timezone zone;
+	struct __kernel_timespec ts;
+
+	if (tv) {
+		if (copy_from_user(&t, tv, sizeof(t)))
+			return -EFAULT;
+		if (t.tv_usec < 0 || t.tv_usec >= 1000000)
+			return -EINVAL;
+		ts.tv_sec = t.tv_sec;
+		ts.tv_nsec = t.tv_usec * 1000;
+	}
+	if (tz && copy_from_user(&zone, tz, sizeof(zone)))
+		return -EFAULT;
+	return do_settimeofday(tv ? &ts : NULL, tz ? &zone : NULL);
 }
 
 SYSCALL_DEFINE1(time, long *, tloc)

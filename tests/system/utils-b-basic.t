@@ -183,14 +183,14 @@
     - 'date'
     - 'seconds'
     - 'ns'
-  usage: date [-Ru] [-d STRING | -r FILE] [-I[TIMESPEC]] [+FORMAT]
+  usage: date [-Ru] [-d STRING | -r FILE | -s STRING] [-I[TIMESPEC]] [+FORMAT | MMDDhhmm[[CC]YY][.ss]]
   1
   $ date -d @0 -r /; echo $?
   date: the options to specify dates for printing are mutually exclusive
-  usage: date [-Ru] [-d STRING | -r FILE] [-I[TIMESPEC]] [+FORMAT]
+  usage: date [-Ru] [-d STRING | -r FILE | -s STRING] [-I[TIMESPEC]] [+FORMAT | MMDDhhmm[[CC]YY][.ss]]
   1
   $ date -u 0101; echo $?
-  date: setting the date is not supported: '0101'
+  date: invalid date '0101'
   1
   $ touch f; date -r f +%Y | grep -c '^20[0-9][0-9]$'
   1

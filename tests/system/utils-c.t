@@ -58,3 +58,23 @@ utilities ended by SIGPIPE when their reader goes away.
   cat: 141
   1234567
   tee: 141
+
+Root sets the clock with -s or POSIX's MMDDhhmm[[CC]YY][.ss] operand, and
+date prints the new time; anyone else is refused. The clock goes back
+after. (Here, not in utils-b-basic.t: that file runs on the host too.)
+
+  $ t=$(date +%s); date -u -s '2030-01-02 03:04:05'; date -u +%Y
+  Wed Jan  2 03:04:0[5-9] UTC 2030 (re)
+  2030
+  $ date -u 010203042031.05; echo $?
+  Thu Jan  2 03:04:0[5-9] UTC 2031 (re)
+  0
+  $ date -s yesterday -d today; echo $?
+  date: the options to print and set the time may not be used together
+  usage: date [-Ru] [-d STRING | -r FILE | -s STRING] [-I[TIMESPEC]] [+FORMAT | MMDDhhmm[[CC]YY][.ss]]
+  1
+  $ su user -c 'date -s @0'; echo $?
+  date: cannot set date: Operation not permitted
+  1
+  $ date -s @$t > /dev/null; test $(date +%s) -ge $t && test $(date +%Y) -lt 2030; echo $?
+  0

@@ -3,8 +3,8 @@
  * 2026", or by +FORMAT (strftime's conversions and GNU's: %N %q %P %s %:z
  * %::z %:::z, the flags - _ 0 ^ # and a width), -I[TIMESPEC] (ISO 8601),
  * -R (RFC 5322); -u for UTC, -d STRING for another moment (see
- * parsedate.h), -r FILE for a file's modification time. Setting the clock
- * (-s, MMDDhhmm) is not supported: the system has no clock_settime.
+ * parsedate.h), -r FILE for a file's modification time; -s STRING or the
+ * operand MMDDhhmm[[CC]YY][.ss] sets the clock (root), then prints it.
  */
 #include <ctype.h>
 #include <stdbool.h>
@@ -240,6 +240,52 @@ static const char *iso_format(const char *arg)
 	cli_usage();
 }
 
+/*
+ * POSIX date's operand MMDDhhmm[[CC]YY][.ss] in local time, the year and
+ * seconds defaulting to now's; false when it is not one.
+ */
+static bool parse_posix_time(const char *arg, const struct timespec *now, struct timespec *out)
+{
+	const char *dot = strchr(arg, '.');
+	size_t len = dot ? (size_t)(dot - arg) : strlen(arg), i;
+	struct tm tm;
+	int f[6];
+
+	if ((len != 8 && len != 10 && len != 12) || (dot && strlen(dot) != 3))
+		return false;
+	for (i = 0; arg[i]; i++)
+		if (!isdigit((unsigned char)arg[i]) && arg + i != dot)
+			return false;
+	for (i = 0; i < len / 2; i++)
+		f[i] = (arg[2 * i] - '0') * 10 + arg[2 * i + 1] - '0';
+	if (!localtime_r(&now->tv_sec, &tm))
+		return false;
+	tm.tm_mon = f[0] - 1;
+	tm.tm_mday = f[1];
+	tm.tm_hour = f[2];
+	tm.tm_min = f[3];
+	tm.tm_sec = dot ? (dot[1] - '0') * 10 + dot[2] - '0' : 0;
+	/* A two-digit year: 69-99 are 19YY, 00-68 20YY (POSIX). */
+	if (len == 10)
+		tm.tm_year = f[4] < 69 ? f[4] + 100 : f[4];
+	if (len == 12)
+		tm.tm_year = f[4] * 100 + f[5] - 1900;
+	if (tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+	    tm.tm_min > 59 || tm.tm_sec > 60)
+		return false;
+	tm.tm_isdst = -1;
+	out->tv_sec = mktime(&tm);
+	out->tv_nsec = 0;
+	return out->tv_sec != (time_t)-1;
+}
+
+/* Sets the clock to @when (root only, as coreutils reports it otherwise). */
+static void set_clock(const struct timespec *when)
+{
+	if (clock_settime(CLOCK_REALTIME, when) < 0)
+		msg_die(1, "cannot set date");
+}
+
 /* The moment: now, or -d's (read in the zone finally chosen: -u may come after it), or -r's. */
 static void set_moment(const char *date_arg, const char *file_arg, struct timespec *when)
 {
@@ -257,19 +303,24 @@ static void set_moment(const char *date_arg, const char *file_arg, struct timesp
 int main(int argc, char **argv)
 {
 	const char *format = DATE_DEFAULT_FORMAT, *date_arg = NULL, *file_arg = NULL;
+	bool set = false;
 	struct moment m;
 	int c;
 
-	cli_init(argv[0], "[-Ru] [-d STRING | -r FILE] [-I[TIMESPEC]] [+FORMAT]", 1);
+	cli_init(argv[0], "[-Ru] [-d STRING | -r FILE | -s STRING] [-I[TIMESPEC]] "
+		 "[+FORMAT | MMDDhhmm[[CC]YY][.ss]]", 1);
 	if (clock_gettime(CLOCK_REALTIME, &m.ts) < 0)
 		msg_die(1, "cannot read the clock");
-	while ((c = cli_getopt(argc, argv, "+ud:r:I::R")) != -1) {
+	while ((c = cli_getopt(argc, argv, "+ud:r:s:I::R")) != -1) {
 		if (c == 'u' && setenv("TZ", "UTC0", 1) < 0)
 			msg_die(1, "setenv");
 		if ((c == 'd' && file_arg) || (c == 'r' && date_arg))
 			cli_usage_error("the options to specify dates for printing are mutually exclusive");
-		if (c == 'd')
+		if ((c == 's' && (date_arg || file_arg)) || ((c == 'd' || c == 'r') && set))
+			cli_usage_error("the options to print and set the time may not be used together");
+		if (c == 'd' || c == 's')
 			date_arg = optarg;
+		set |= c == 's';
 		if (c == 'r')
 			file_arg = optarg;
 		if (c == 'I')
@@ -279,12 +330,18 @@ int main(int argc, char **argv)
 	}
 	tzset();
 	set_moment(date_arg, file_arg, &m.ts);
-	if (optind < argc && argv[optind][0] == '+')
+	if (optind < argc && argv[optind][0] == '+') {
 		format = argv[optind++] + 1;
-	else if (optind < argc)
-		msg_diex(1, "setting the date is not supported: '%s'", argv[optind]);
+	} else if (optind < argc && !set && !date_arg && !file_arg) {
+		if (!parse_posix_time(argv[optind], &m.ts, &m.ts))
+			msg_diex(1, "invalid date '%s'", argv[optind]);
+		set = true;
+		optind++;
+	}
 	if (optind < argc)
 		cli_usage_error("extra operand '%s'", argv[optind]);
+	if (set)
+		set_clock(&m.ts);
 	if (!localtime_r(&m.ts.tv_sec, &m.tm))
 		msg_diex(1, "time %lld is out of range", (long long)m.ts.tv_sec);
 	print_time(format, &m);

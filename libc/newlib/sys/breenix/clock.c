@@ -1,4 +1,4 @@
-/* Clocks and sleeping over Linux's clock_* calls, nanosleep and gettimeofday. */
+/* Clocks and sleeping over Linux's clock_* calls, nanosleep and get/settimeofday. */
 #include <errno.h>
 #include <sys/time.h>
 #include <time.h>
@@ -7,6 +7,11 @@
 int clock_gettime(clockid_t clock, struct timespec *ts)
 {
 	return SYSCALL2(SYS_clock_gettime, clock, ts);
+}
+
+int clock_settime(clockid_t clock, const struct timespec *ts)
+{
+	return SYSCALL2(SYS_clock_settime, clock, ts);
 }
 
 int clock_getres(clockid_t clock, struct timespec *ts)
@@ -28,6 +33,11 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 int gettimeofday(struct timeval *tv, void *tz)
 {
 	return SYSCALL2(SYS_gettimeofday, tv, tz);
+}
+
+int settimeofday(const struct timeval *tv, const struct timezone *tz)
+{
+	return SYSCALL2(SYS_settimeofday, tv, tz);
 }
 
 int _gettimeofday(struct timeval *, void *) __attribute__((alias("gettimeofday")));
