@@ -1,5 +1,6 @@
 /*
- * The small system calls of issue 5: clocks and sleeps, times and rusage,
+ * The small system calls of issue 5: clocks and sleeps (and setting the
+ * wall clock: only in the guest, never the host's), times and rusage,
  * uname, getrandom, the id calls, resource limits (RLIMIT_AS and
  * RLIMIT_STACK enforced), sched_yield, reboot's refusals, and ENOSYS for
  * numbers with no system call.
@@ -180,6 +181,68 @@ static void wall_clocks(void)
 		t = syscall(SYS_time, &stored);
 		check(stored == t, "time(&t) stores what it returns", "%lld vs %ld", (long long)stored, t);
 	}
+}
+
+/*
+ * Setting the wall clock. The refusals run anywhere (none changes a clock,
+ * the host's included); the settings only on Breenix: a jump forward by a
+ * day and back, and the time zone settimeofday stores for gettimeofday.
+ */
+static int set_as_user(void *arg)
+{
+	struct timespec ts = { 0, 0 };
+
+	(void)arg;
+	if (setuid(1000))
+		return 1;
+	check_errno(syscall(SYS_clock_settime, CLOCK_REALTIME, &ts), EPERM,
+		    "clock_settime needs root");
+	check_errno(syscall(SYS_settimeofday, NULL, NULL), EPERM, "settimeofday needs root");
+	return 0;
+}
+
+static void set_wall_clock(void)
+{
+	struct timespec ts = { 0, 1000000000 }, now, later;
+	struct timeval tv = { 0, 1000000 };
+	struct timezone tz = { 16 * 60, 0 }, back;
+
+	check_errno(syscall(SYS_clock_settime, CLOCK_MONOTONIC, &ts), EINVAL,
+		    "clock_settime(CLOCK_MONOTONIC)");
+	check_errno(syscall(SYS_clock_settime, 12345, &ts), EINVAL, "clock_settime of no clock");
+	check_errno(syscall(SYS_clock_settime, CLOCK_PROCESS_CPUTIME_ID, &ts), EINVAL,
+		    "clock_settime of a CPU clock");
+	check_errno(syscall(SYS_clock_settime, CLOCK_REALTIME, NULL), EFAULT,
+		    "clock_settime with a bad pointer");
+	check_errno(syscall(SYS_settimeofday, &tv, NULL), EINVAL, "settimeofday with tv_usec 1e6");
+	ts.tv_sec = -1;
+	ts.tv_nsec = 0;
+	check_errno(syscall(SYS_clock_settime, CLOCK_REALTIME, &ts), EINVAL,
+		    "clock_settime before the epoch");
+	if (geteuid() == 0) {
+		check_errno(syscall(SYS_settimeofday, NULL, &tz), EINVAL,
+			    "settimeofday with a zone 16 hours off");
+		in_child(set_as_user, NULL);
+	}
+	if (!on_breenix() || geteuid() != 0) {
+		skip("setting the clock", "only in the guest, as root");
+		return;
+	}
+	raw_gettime(CLOCK_REALTIME, &now);
+	ts = now;
+	ts.tv_sec += 86400;
+	check_ok(syscall(SYS_clock_settime, CLOCK_REALTIME, &ts), "clock_settime a day ahead");
+	raw_gettime(CLOCK_REALTIME, &later);
+	check(later.tv_sec - now.tv_sec >= 86400 && later.tv_sec - now.tv_sec <= 86401,
+	      "CLOCK_REALTIME reads the new time", "moved %lld s", (long long)(later.tv_sec - now.tv_sec));
+	ts.tv_sec -= 86400;
+	syscall(SYS_clock_settime, CLOCK_REALTIME, &ts);
+	tz = (struct timezone){ -60, 0 };
+	check_ok(syscall(SYS_settimeofday, NULL, &tz), "settimeofday stores a zone");
+	syscall(SYS_gettimeofday, &tv, &back);
+	check(back.tz_minuteswest == -60, "gettimeofday gives the zone back", "%d", back.tz_minuteswest);
+	tz.tz_minuteswest = 0;
+	syscall(SYS_settimeofday, NULL, &tz);
 }
 
 static void cpu_accounting(void)
@@ -417,6 +480,7 @@ int main(void)
 	clocks();
 	sleeps();
 	wall_clocks();
+	set_wall_clock();
 	cpu_accounting();
 	identity();
 	random_bytes();
