@@ -104,6 +104,15 @@ bool will_become_orphaned_pgrp(struct pid *pgrp, struct task *ignored)
 	return true;
 }
 
+bool current_pgrp_orphaned(void)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	bool orphaned = will_become_orphaned_pgrp(current->signal->pgrp, NULL);
+
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return orphaned;
+}
+
 bool has_stopped_jobs(struct pid *pgrp)
 {
 	struct task *p;

@@ -86,6 +86,9 @@ bool is_session_leader(const struct task *p);
  */
 bool will_become_orphaned_pgrp(struct pid *pgrp, struct task *ignored);
 
+/* The same for the caller's group, taking tasklist_lock (Linux's is_current_pgrp_orphaned). */
+bool current_pgrp_orphaned(void);
+
 /* Whether a process of @pgrp is stopped (tasklist_lock held). */
 bool has_stopped_jobs(struct pid *pgrp);
 

@@ -959,6 +959,18 @@ relock:
 		    !sig_in(signr, SIG_KERNEL_ONLY_MASK))
 			continue;
 		if (sig_in(signr, SIG_KERNEL_STOP_MASK)) {
+			/*
+			 * POSIX: the job-control stops do nothing to an
+			 * orphaned group (no shell would continue it);
+			 * SIGSTOP always stops. The tree's lock comes
+			 * first, so siglock is dropped to look.
+			 */
+			if (signr != SIGSTOP) {
+				spin_unlock_irqrestore(&sh->siglock, flags);
+				if (current_pgrp_orphaned())
+					goto relock;
+				flags = spin_lock_irqsave(&sh->siglock);
+			}
 			do_signal_stop(signr, flags);
 			goto relock;
 		}

@@ -90,6 +90,12 @@ static void test_stop_continue(void)
 	int status = 0;
 	pid_t pid = idle_child();
 
+	/*
+	 * A group of its own, whose parent (us) is in another group of our
+	 * session: never orphaned, so SIGTSTP stops it however this test was
+	 * started (in an orphaned group, POSIX has SIGTSTP discarded).
+	 */
+	setpgid(pid, pid);
 	kill(pid, SIGSTOP);
 	check_chld(pid, CLD_STOPPED, SIGSTOP, "stop: SIGCHLD with CLD_STOPPED, si_status SIGSTOP");
 	check(waitpid(pid, &status, WNOHANG) == 0, "stop: waitpid without WUNTRACED ignores it",

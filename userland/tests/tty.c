@@ -135,8 +135,43 @@ static int orphan_case(void *arg)
 	return 0;
 }
 
+/*
+ * In an orphaned group the job-control stops (SIGTSTP, SIGTTIN, SIGTTOU)
+ * are discarded (POSIX, Linux's get_signal); SIGSTOP still stops. A new
+ * session's only group is orphaned: its leader's parent is outside it.
+ */
+static int orphan_stop_case(void *arg)
+{
+	static const int sigs[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+	int status, i, stopped = 0;
+	pid_t pid;
+
+	(void)arg;
+	setsid();
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	for (i = 0; i < 3; i++) {
+		kill(pid, sigs[i]);
+		usleep(100000);
+		stopped += waitpid(pid, &status, WUNTRACED | WNOHANG) == pid;
+	}
+	check(stopped == 0, "SIGTSTP, SIGTTIN and SIGTTOU do not stop an orphaned group",
+	      "%d stopped it", stopped);
+	kill(pid, SIGSTOP);
+	check(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status) &&
+	      WSTOPSIG(status) == SIGSTOP, "SIGSTOP stops it all the same", "%s",
+	      status_str(status));
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return 0;
+}
+
 static void orphan_cases(void)
 {
+	in_child(orphan_stop_case, NULL);
 	in_child(orphan_case, (void *)(long)ORPHAN_RUNNING);
 	in_child(orphan_case, (void *)(long)ORPHAN_EXIT);
 	in_child(orphan_case, (void *)(long)ORPHAN_REPARENT);
