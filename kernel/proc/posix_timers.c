@@ -31,6 +31,12 @@ struct k_itimer {
 	struct rb_node node;		/* in signal->posix_timers */
 	int id;
 	int clock;
+	/*
+	 * The clock expires is read on: the timer's own, but MONOTONIC for a
+	 * relative REALTIME setting, which a change of the wall clock must not
+	 * move (Linux's "POSIX magic" in common_hrtimer_arm).
+	 */
+	int base;
 	int notify;			/* SIGEV_SIGNAL, SIGEV_NONE, SIGEV_THREAD_ID */
 	int status;
 	uint64_t expires;		/* on clock, ns */
@@ -53,7 +59,7 @@ static uint64_t timer_now(const struct k_itimer *timr)
 {
 	uint64_t now;
 
-	clock_read(timr->clock, &now);
+	clock_read(timr->base, &now);
 	return now;
 }
 
@@ -360,7 +366,7 @@ static struct k_itimer *alloc_timer(int clock, const sigevent_t *ev, int *err)
 		*err = -EINVAL;
 		return NULL;
 	}
-	timr->clock = clock;
+	timr->clock = timr->base = clock;
 	timr->notify = ev ? ev->sigev_notify : SIGEV_SIGNAL;
 	timr->overrun = -1;
 	timer_setup(&timr->timer, posix_timer_fn);
@@ -443,6 +449,8 @@ static void timer_set(struct k_itimer *timr, int flags,
 	if (!value)
 		return;
 	timr->interval = (uint64_t)timespec_to_ns(&nv->it_interval);
+	timr->base = timr->clock == CLOCK_REALTIME && !(flags & TIMER_ABSTIME) ?
+		     CLOCK_MONOTONIC : timr->clock;
 	now = timer_now(timr);
 	timr->expires = flags & TIMER_ABSTIME ? value : add_sat(now, value);
 	if (timr->notify != SIGEV_NONE)

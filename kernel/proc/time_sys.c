@@ -82,6 +82,9 @@ SYSCALL_DEFINE2(clock_getres, int, which, struct __kernel_timespec *, tp)
  */
 static struct __kernel_timezone sys_tz;
 
+/* Sleepers until a time on a clock, woken when the wall clock is set. */
+static DECLARE_WAIT_QUEUE_HEAD(clock_was_set_wait);
+
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval *, tv,
 		struct __kernel_timezone *, tz)
 {
@@ -123,8 +126,10 @@ static int do_settimeofday(const struct __kernel_timespec *ts,
 			return -EINVAL;
 		sys_tz = *tz;
 	}
-	if (ts)
+	if (ts) {
 		ktime_set_real_ns((uint64_t)timespec_to_ns(ts));
+		wake_up_all(&clock_was_set_wait);
+	}
 	return 0;
 }
 
@@ -177,24 +182,30 @@ SYSCALL_DEFINE1(time, long *, tloc)
  */
 static bool sleep_until(int which, uint64_t target)
 {
+	struct wait_queue_entry w;
+	bool reached = false;
 	uint64_t now;
 	long jif;
 
+	init_wait_entry(&w, 0);
 	for (;;) {
+		/* A change of the wall clock wakes us to look again. */
+		prepare_to_wait(&clock_was_set_wait, &w, WAIT_INTERRUPTIBLE);
 		clock_read(which, &now);
-		if (now >= target)
-			return true;
+		if (now >= target) {
+			reached = true;
+			break;
+		}
+		if (signal_pending(current))
+			break;
 		/* Rounded up, plus the tick already under way. */
 		jif = (long)((target - now + tick_nsec - 1) / tick_nsec) + 1;
 		if ((uint64_t)jif > MAX_SCHEDULE_TIMEOUT / 2)
 			jif = MAX_SCHEDULE_TIMEOUT / 2;
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (signal_pending(current)) {
-			set_current_state(TASK_RUNNING);
-			return false;
-		}
 		schedule_timeout(jif);
 	}
+	finish_wait(&clock_was_set_wait, &w);
+	return reached;
 }
 
 /* The target reading of @which for a relative sleep of @ns, saturated. */
@@ -235,6 +246,9 @@ static long do_nanosleep(int which, int flags, uint64_t ns, void *rmtp)
 
 	if (flags & TIMER_ABSTIME)
 		return sleep_until(which, ns) ? 0 : -ERESTARTNOHAND;
+	/* A relative sleep lasts its time whatever the wall clock does (Linux). */
+	if (which == CLOCK_REALTIME)
+		which = CLOCK_MONOTONIC;
 	rb->nanosleep.clockid = which;
 	rb->nanosleep.expires = deadline(which, ns);
 	rb->nanosleep.rmtp = rmtp;

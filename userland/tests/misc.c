@@ -201,6 +201,54 @@ static int set_as_user(void *arg)
 	return 0;
 }
 
+/* A child's sleep on CLOCK_REALTIME: its length in ms, as its exit status / 100. */
+static pid_t realtime_sleeper(int flags, long sec)
+{
+	struct timespec ts = { sec, 0 }, t0, t1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		raw_gettime(CLOCK_MONOTONIC, &t0);
+		if (flags) {
+			raw_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_sec += sec;
+		}
+		clock_nanosleep(CLOCK_REALTIME, flags, &ts, NULL);
+		raw_gettime(CLOCK_MONOTONIC, &t1);
+		_exit((int)((t1.tv_sec - t0.tv_sec) * 10 + (t1.tv_nsec - t0.tv_nsec) / 100000000));
+	}
+	return pid;
+}
+
+/*
+ * Setting the clock wakes an absolute sleep on it whose time has come; a
+ * relative sleep keeps its length either way (Linux turns it monotonic).
+ */
+static void sleeps_across_a_set(void)
+{
+	struct timespec now;
+	pid_t abs_pid, rel_pid;
+	int st_abs = 0, st_rel = 0;
+
+	abs_pid = realtime_sleeper(TIMER_ABSTIME, 100);
+	rel_pid = realtime_sleeper(0, 2);
+	usleep(500000);
+	raw_gettime(CLOCK_REALTIME, &now);
+	now.tv_sec += 200;
+	syscall(SYS_clock_settime, CLOCK_REALTIME, &now);
+	waitpid(abs_pid, &st_abs, 0);
+	waitpid(rel_pid, &st_rel, 0);
+	raw_gettime(CLOCK_REALTIME, &now);
+	now.tv_sec -= 200;
+	syscall(SYS_clock_settime, CLOCK_REALTIME, &now);
+	check(WIFEXITED(st_abs) && WEXITSTATUS(st_abs) < 50,
+	      "an absolute CLOCK_REALTIME sleep ends when the clock is set past it",
+	      "it slept %d.%d s", WEXITSTATUS(st_abs) / 10, WEXITSTATUS(st_abs) % 10);
+	check(WIFEXITED(st_rel) && WEXITSTATUS(st_rel) >= 20 && WEXITSTATUS(st_rel) < 60,
+	      "a relative CLOCK_REALTIME sleep keeps its 2 s across the jump",
+	      "it slept %d.%d s", WEXITSTATUS(st_rel) / 10, WEXITSTATUS(st_rel) % 10);
+}
+
 static void set_wall_clock(void)
 {
 	struct timespec ts = { 0, 1000000000 }, now, later;
@@ -237,6 +285,7 @@ static void set_wall_clock(void)
 	      "CLOCK_REALTIME reads the new time", "moved %lld s", (long long)(later.tv_sec - now.tv_sec));
 	ts.tv_sec -= 86400;
 	syscall(SYS_clock_settime, CLOCK_REALTIME, &ts);
+	sleeps_across_a_set();
 	tz = (struct timezone){ -60, 0 };
 	check_ok(syscall(SYS_settimeofday, NULL, &tz), "settimeofday stores a zone");
 	syscall(SYS_gettimeofday, &tv, &back);
