@@ -46,7 +46,18 @@ struct k_itimer {
 	struct task *target;		/* the thread, or the process's leader; referenced */
 	struct timer_list timer;
 	struct sigqueue sigq;
+	struct list_head realtime_node;	/* on realtime_timers while set absolute on REALTIME */
 };
+
+/*
+ * The timers set to an absolute REALTIME time: a change of the wall clock
+ * sends each to its callback at the next tick to look again (Linux's
+ * clock_was_set). Joined and left only by timer_settime and deletion, never
+ * by the callback, so the lock order is siglock, realtime_lock, the timer
+ * queue's.
+ */
+static LIST_HEAD(realtime_timers);
+static spinlock_t realtime_lock = SPINLOCK_INIT;
 
 #define KTIME_MAX	((uint64_t)INT64_MAX)
 
@@ -227,6 +238,9 @@ static void unlock_timer(unsigned long flags)
 static void timer_disarm(struct k_itimer *timr)
 {
 	timr->status = POSIX_TIMER_DISARMED;
+	spin_lock(&realtime_lock);
+	list_del(&timr->realtime_node);
+	spin_unlock(&realtime_lock);
 	del_timer(&timr->timer);
 	sigqueue_unqueue(&timr->sigq, timer_pending_list(timr));
 }
@@ -367,6 +381,7 @@ static struct k_itimer *alloc_timer(int clock, const sigevent_t *ev, int *err)
 		return NULL;
 	}
 	timr->clock = timr->base = clock;
+	INIT_LIST_HEAD(&timr->realtime_node);
 	timr->notify = ev ? ev->sigev_notify : SIGEV_SIGNAL;
 	timr->overrun = -1;
 	timer_setup(&timr->timer, posix_timer_fn);
@@ -453,8 +468,14 @@ static void timer_set(struct k_itimer *timr, int flags,
 		     CLOCK_MONOTONIC : timr->clock;
 	now = timer_now(timr);
 	timr->expires = flags & TIMER_ABSTIME ? value : add_sat(now, value);
-	if (timr->notify != SIGEV_NONE)
-		timer_arm(timr, now);
+	if (timr->notify == SIGEV_NONE)
+		return;
+	if (timr->base == CLOCK_REALTIME) {
+		spin_lock(&realtime_lock);
+		list_add_tail(&timr->realtime_node, &realtime_timers);
+		spin_unlock(&realtime_lock);
+	}
+	timer_arm(timr, now);
 }
 
 SYSCALL_DEFINE4(timer_settime, int, timer_id, int, flags,
@@ -516,4 +537,14 @@ SYSCALL_DEFINE1(timer_getoverrun, int, timer_id)
 SYSCALL_DEFINE1(timer_delete, int, timer_id)
 {
 	return timer_delete_id(timer_id);
+}
+
+void posix_timers_clock_was_set(void)
+{
+	unsigned long flags = spin_lock_irqsave(&realtime_lock);
+	struct k_itimer *timr;
+
+	list_for_each_entry(timr, &realtime_timers, realtime_node)
+		mod_timer(&timr->timer, jiffies);
+	spin_unlock_irqrestore(&realtime_lock, flags);
 }

@@ -86,6 +86,9 @@ bool is_session_leader(const struct task *p);
  */
 bool will_become_orphaned_pgrp(struct pid *pgrp, struct task *ignored);
 
+/* The wall clock was set: absolute REALTIME timers look at it again (posix_timers.c). */
+void posix_timers_clock_was_set(void);
+
 /* The same for the caller's group, taking tasklist_lock (Linux's is_current_pgrp_orphaned). */
 bool current_pgrp_orphaned(void);
 

@@ -129,6 +129,7 @@ static int do_settimeofday(const struct __kernel_timespec *ts,
 	if (ts) {
 		ktime_set_real_ns((uint64_t)timespec_to_ns(ts));
 		wake_up_all(&clock_was_set_wait);
+		posix_timers_clock_was_set();
 	}
 	return 0;
 }

@@ -220,6 +220,38 @@ static pid_t realtime_sleeper(int flags, long sec)
 	return pid;
 }
 
+/* An absolute REALTIME timer 100 s ahead fires once the clock is set past it. */
+static void timer_across_a_set(void)
+{
+	struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR1 };
+	struct itimerspec its = { { 0, 0 }, { 0, 0 } };
+	struct timespec wait = { 5, 0 }, now;
+	sigset_t set;
+	timer_t id;
+	int sig;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	if (timer_create(CLOCK_REALTIME, &ev, &id)) {
+		fail("timer_create", "%s", strerror(errno));
+		return;
+	}
+	raw_gettime(CLOCK_REALTIME, &now);
+	its.it_value.tv_sec = now.tv_sec + 100;
+	timer_settime(id, TIMER_ABSTIME, &its, NULL);
+	now.tv_sec += 200;
+	syscall(SYS_clock_settime, CLOCK_REALTIME, &now);
+	sig = sigtimedwait(&set, NULL, &wait);
+	check(sig == SIGUSR1, "an absolute CLOCK_REALTIME timer fires when the clock is set past it",
+	      "sigtimedwait: %d (%s)", sig, strerror(errno));
+	timer_delete(id);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raw_gettime(CLOCK_REALTIME, &now);
+	now.tv_sec -= 200;
+	syscall(SYS_clock_settime, CLOCK_REALTIME, &now);
+}
+
 /*
  * Setting the clock wakes an absolute sleep on it whose time has come; a
  * relative sleep keeps its length either way (Linux turns it monotonic).
@@ -241,6 +273,7 @@ static void sleeps_across_a_set(void)
 	raw_gettime(CLOCK_REALTIME, &now);
 	now.tv_sec -= 200;
 	syscall(SYS_clock_settime, CLOCK_REALTIME, &now);
+	timer_across_a_set();
 	check(WIFEXITED(st_abs) && WEXITSTATUS(st_abs) < 50,
 	      "an absolute CLOCK_REALTIME sleep ends when the clock is set past it",
 	      "it slept %d.%d s", WEXITSTATUS(st_abs) / 10, WEXITSTATUS(st_abs) % 10);
