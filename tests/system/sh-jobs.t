@@ -26,3 +26,23 @@ Done notice at the next prompt.
   sh: kill: BOGUS: invalid signal specification
   $ bg
   sh: bg: %%: no such job
+
+jobs -s and -r list the stopped or the running jobs only; disown takes a job
+out of the table (it keeps running, and the shell will not signal it), -a
+every job.
+
+  $ sleep 30 & p1=$!
+  \[1\] \d+ (re)
+  $ sleep 40 & p2=$!
+  \[2\] \d+ (re)
+  $ kill -STOP %1; sleep 1; jobs -s; jobs -r
+  \[1\][-+ ]  Stopped +sleep 30 (re)
+  \[2\][-+ ]  Running +sleep 40 & (re)
+  $ disown %2; jobs; kill -0 $p2 && echo still running
+  \[1\][-+ ]  Stopped +sleep 30 (re)
+  still running
+  $ disown -a; jobs; disown; echo $?
+  sh: disown: %%: no such job
+  1
+  $ kill -KILL $p1 $p2; disown -x
+  sh: disown: -x: invalid option

@@ -534,6 +534,7 @@ static const struct builtin builtins[] = {
 	{ "alias", builtin_alias, 0 }, { "bg", builtin_bg, 0 },
 	{ "break", builtin_break, 1 }, { "cd", builtin_cd, 0 },
 	{ "command", builtin_command, 0 }, { "continue", builtin_continue, 1 },
+	{ "disown", builtin_disown, 0 },
 	{ "echo", builtin_echo, 0 }, { "eval", builtin_eval, 1 },
 	{ "exec", builtin_exec, 1 }, { "exit", builtin_exit, 1 },
 	{ "export", builtin_export, 1 }, { "false", builtin_false, 0 },

@@ -1,7 +1,7 @@
 /*
- * The job-control builtins, as bash words them: jobs (-l, -p), fg and bg
- * (which continue a stopped job), wait (ended early by a trapped signal,
- * XCU wait) and kill (a job's process group for %n).
+ * The job-control builtins, as bash words them: jobs (-l, -p, -r, -s), fg
+ * and bg (which continue a stopped job), wait (ended early by a trapped
+ * signal, XCU wait), kill (a job's process group for %n) and disown.
  */
 #include <errno.h>
 #include <signal.h>
@@ -53,18 +53,23 @@ int jobs_may_exit(void)
 	return 0;
 }
 
-static void list_job(struct job *j, int long_form, int pids)
+/* jobs's options: -l, -p, and -r / -s for the running / stopped ones only. */
+static void list_job(struct job *j, const char *opt)
 {
-	if (pids)
+	enum job_state st = job_state(j);
+
+	if ((opt[2] && st != JOB_RUNNING) || (opt[3] && st != JOB_STOPPED))
+		return;
+	if (opt[1])
 		fdprintf(1, "%ld\n", (long)j->pgid);
 	else
-		job_print(1, j, long_form);
+		job_print(1, j, opt[0]);
 }
 
 int builtin_jobs(int argc, char **argv)
 {
-	char opt[2] = { 0 };
-	int i = job_options(argv, "lp", opt), status = 0;
+	char opt[4] = { 0 };
+	int i = job_options(argv, "lprs", opt), status = 0;
 	struct job *j, *next;
 
 	(void)argc;
@@ -74,10 +79,10 @@ int builtin_jobs(int argc, char **argv)
 	acknowledged = sh.prompts;
 	if (!argv[i])
 		for (j = jobs; j; j = j->next)
-			list_job(j, opt[0], opt[1]);
+			list_job(j, opt);
 	for (; argv[i]; i++) {
 		if ((j = job_find("jobs", argv[i])))
-			list_job(j, opt[0], opt[1]);
+			list_job(j, opt);
 		else
 			status = 1;
 	}
@@ -240,5 +245,52 @@ int builtin_kill(int argc, char **argv)
 	}
 	for (; i < argc; i++)
 		status |= kill_one(argv[i], sig);
+	return status;
+}
+
+/* disown's -h: the job stays, but the shell's leaving sends it no SIGHUP. */
+static void disown_one(struct job *j, int keep)
+{
+	if (keep)
+		j->nohup = 1;
+	else
+		job_remove(j);
+}
+
+/*
+ * bash's disown [-ahr] [jobspec...]: the jobs leave the table (the current
+ * one without operands; -a every job, -r the running ones), or with -h
+ * stay but get no SIGHUP when the shell leaves.
+ */
+int builtin_disown(int argc, char **argv)
+{
+	char opt[3] = { 0 };
+	int i = job_options(argv, "ahr", opt), status = 0;
+	struct job *j, *next;
+
+	(void)argc;
+	if (i < 0)
+		return 2;
+	reap_all();
+	if (!argv[i] && (opt[0] || opt[2])) {
+		for (j = jobs; j; j = next) {
+			next = j->next;
+			if (!opt[2] || job_state(j) == JOB_RUNNING)
+				disown_one(j, opt[1]);
+		}
+		return 0;
+	}
+	if (!argv[i]) {
+		if (!(j = job_find("disown", "%%")))
+			return 1;
+		disown_one(j, opt[1]);
+		return 0;
+	}
+	for (; argv[i]; i++) {
+		if ((j = job_find("disown", argv[i])))
+			disown_one(j, opt[1]);
+		else
+			status = 1;
+	}
 	return status;
 }

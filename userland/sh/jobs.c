@@ -606,7 +606,7 @@ void jobs_hangup(int all)
 	for (struct job *j = jobs; j; j = j->next) {
 		enum job_state st = job_state(j);
 
-		if (st == JOB_DONE || (st == JOB_RUNNING && !all))
+		if (st == JOB_DONE || (st == JOB_RUNNING && !all) || j->nohup)
 			continue;
 		kill(-j->pgid, SIGHUP);
 		if (st == JOB_STOPPED)

@@ -25,6 +25,7 @@ struct job {
 	int nprocs;
 	char *text;
 	int notified;		/* the user has seen its state */
+	int nohup;		/* disown -h: no SIGHUP when the shell leaves */
 	int has_tmodes;
 	struct termios tmodes;	/* the terminal's modes when it stopped */
 	struct job *next;

@@ -175,6 +175,7 @@ int builtin_fg(int argc, char **argv);
 int builtin_bg(int argc, char **argv);
 int builtin_wait(int argc, char **argv);
 int builtin_kill(int argc, char **argv);
+int builtin_disown(int argc, char **argv);
 /* The text of a command for "jobs" and notices. */
 char *command_text(const struct node *n);
 
