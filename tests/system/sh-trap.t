@@ -62,3 +62,15 @@ EXIT runs when the interactive shell exits.
   $ exit
   bye
   Welcome to Breenix, a POSIX operating system for x86_64.
+
+A trapped signal that arrives while the shell waits at its prompt runs its
+action at once, as bash's: on a line of its own, then the prompt again.
+
+  $ trap 'echo got USR1' USR1; (sleep 0.5; kill -USR1 $$) &
+  $< \r
+  \[1\] \d+ (re)
+  BX_PROMPT1> 
+  got USR1
+  BX_PROMPT1> BX_PROMPT1> 
+  [1]+  Done                    ( sleep 0.5; kill -USR1 $$ )
+  $ trap - USR1

@@ -1,11 +1,21 @@
 /*
  * The syntax tree in a canonical text form: every list, and-or list,
  * pipeline and background command in brackets, so a test can compare the
- * structure the parser built, and "type" can show a function.
+ * structure the parser built; and without them, as "jobs" shows a command.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "parse.h"
+
+/* Whether lists, pipelines and background commands print in brackets. */
+static bool bracketed = true;
+
+static void bracket(struct strbuf *sb, char c)
+{
+	if (bracketed)
+		sb_putc(sb, c);
+}
 
 static const char *const redir_ops[] = {
 	[R_IN] = "<", [R_OUT] = ">", [R_APPEND] = ">>", [R_CLOBBER] = ">|",
@@ -46,11 +56,11 @@ static void print_redirs(struct strbuf *sb, const struct redir *r)
 
 static void print_bin(struct strbuf *sb, const struct node *n, const char *op)
 {
-	sb_putc(sb, '[');
+	bracket(sb, '[');
 	node_print(sb, n->u.bin.left);
 	sb_puts(sb, op);
 	node_print(sb, n->u.bin.right);
-	sb_putc(sb, ']');
+	bracket(sb, ']');
 }
 
 static void print_if(struct strbuf *sb, const struct node *n)
@@ -136,13 +146,13 @@ void node_print(struct strbuf *sb, const struct node *n)
 		print_words(sb, n->u.cmd.args, " ");
 		break;
 	case N_PIPE:
-		sb_putc(sb, '[');
+		bracket(sb, '[');
 		for (const struct node *c = n->u.pipe; c; c = c->next) {
 			node_print(sb, c);
 			if (c->next)
 				sb_puts(sb, " | ");
 		}
-		sb_putc(sb, ']');
+		bracket(sb, ']');
 		break;
 	case N_AND:
 		print_bin(sb, n, " && ");
@@ -154,9 +164,10 @@ void node_print(struct strbuf *sb, const struct node *n)
 		print_bin(sb, n, "; ");
 		return;
 	case N_BG:
-		sb_putc(sb, '[');
+		bracket(sb, '[');
 		node_print(sb, n->u.body);
-		sb_puts(sb, " &]");
+		sb_puts(sb, " &");
+		bracket(sb, ']');
 		return;
 	case N_NOT:
 		sb_puts(sb, "! ");
@@ -171,4 +182,11 @@ void node_print(struct strbuf *sb, const struct node *n)
 		break;
 	}
 	print_redirs(sb, n->redirs);
+}
+
+void node_print_plain(struct strbuf *sb, const struct node *n)
+{
+	bracketed = false;
+	node_print(sb, n);
+	bracketed = true;
 }

@@ -614,17 +614,12 @@ void jobs_hangup(int all)
 	}
 }
 
-/* A pipeline's text for "jobs": the canonical form without its brackets. */
+/* A command's text for "jobs" and notices, as a person writes it. */
 char *command_text(const struct node *n)
 {
 	struct strbuf sb;
 
 	sb_init(&sb);
-	node_print(&sb, n);
-	if (sb.len > 1 && sb.s[0] == '[' && sb.s[sb.len - 1] == ']') {
-		memmove(sb.s, sb.s + 1, sb.len - 2);
-		sb.len -= 2;
-		sb.s[sb.len] = '\0';
-	}
+	node_print_plain(&sb, n);
 	return sb_take(&sb);
 }

@@ -34,6 +34,8 @@ struct editor {
 	int hist;		/* the history entry shown (history_len: the new line) */
 	char *edited;		/* the new line, while history is shown */
 	int tabs;		/* consecutive tabs */
+	const struct termios *cooked;	/* the terminal's modes outside the editor */
+	const struct termios *raw;	/* the editor's */
 };
 
 /* The prompt's width on screen: escape sequences take none. */
@@ -432,6 +434,20 @@ static int key(struct editor *e, unsigned char c)
 	return 0;
 }
 
+/*
+ * A trapped signal arrived while the user types: its action runs now, as
+ * bash runs it, on a line of its own with the terminal's own modes; then
+ * the prompt and the line come back as they were.
+ */
+static void run_traps(struct editor *e)
+{
+	out("\r\n", 2);
+	tcsetattr(0, TCSADRAIN, e->cooked);
+	trap_check();
+	tcsetattr(0, TCSADRAIN, e->raw);
+	refresh(e);
+}
+
 static int edit(struct editor *e)
 {
 	unsigned char c;
@@ -441,8 +457,11 @@ static int edit(struct editor *e)
 	while (!r) {
 		ssize_t n = read(0, &c, 1);
 
-		if (n < 0 && errno == EINTR && !trap_hangup_pending())
+		if (n < 0 && errno == EINTR && !trap_hangup_pending()) {
+			if (trap_pending())
+				run_traps(e);
 			continue;
+		}
 		if (n <= 0)
 			return -1;
 		r = key(e, c);
@@ -461,8 +480,10 @@ static int plain_read(const char *prompt, struct strbuf *line)
 	for (;;) {
 		ssize_t n = read(0, &c, 1);
 
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && errno == EINTR) {
+			trap_check();
 			continue;
+		}
 		if (n <= 0)
 			return line->len > 0;
 		sb_putc(line, c);
@@ -486,6 +507,8 @@ int lineedit_read(const char *prompt, struct strbuf *line)
 	raw.c_cc[VTIME] = 0;
 	if (tcsetattr(0, TCSADRAIN, &raw) < 0)
 		return plain_read(prompt, line);
+	e.cooked = &saved;
+	e.raw = &raw;
 	e.prompt_width = visible_width(prompt);
 	e.cols = term_columns();
 	e.hist = history_len;

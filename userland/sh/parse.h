@@ -164,6 +164,8 @@ int parse_subst(struct input *in, struct strbuf *text, char **err);
 
 /* The tree in a canonical form, for the tests and for "type". */
 void node_print(struct strbuf *sb, const struct node *n);
+/* The same as a person writes it: no brackets ("jobs", notices). */
+void node_print_plain(struct strbuf *sb, const struct node *n);
 /* Is @s a name (XCU 3.235: letters, digits, underscore, not a digit first)? */
 int is_name(const char *s);
 /* The length of the name at the start of @s. */

@@ -688,7 +688,7 @@ sh: kill: NOPE: invalid signal specification
 fg %1
 echo after fg
 --- out
-( [sleep 0.1; echo bg done] )
+( sleep 0.1; echo bg done )
 bg done
 after fg
 --- status 0
