@@ -7,6 +7,7 @@
 #include <string.h>
 #include <breenix/errno.h>
 #include <breenix/mm.h>
+#include <breenix/mman.h>
 #include <breenix/vmm.h>
 #include <asm/cpu.h>
 #include <asm/page.h>
@@ -104,6 +105,13 @@ uint64_t *pgt_pte(struct mm_struct *mm, uint64_t va, bool create)
 		table = table_of(*e);
 	}
 	return &table[pt_index(va, PT_SHIFT)];
+}
+
+bool user_page_present(struct mm_struct *mm, uint64_t va)
+{
+	uint64_t *pte = pgt_pte(mm, va, false);
+
+	return pte && (*pte & PTE_PRESENT);
 }
 
 uint64_t pgt_mk_pte(struct page *page, unsigned long vm_flags, bool writable)

@@ -86,6 +86,12 @@ bool is_session_leader(const struct task *p);
  */
 bool will_become_orphaned_pgrp(struct pid *pgrp, struct task *ignored);
 
+/*
+ * A core signal's default action: an ELF core file "core" in the working
+ * directory (coredump.c); whether one was written.
+ */
+bool do_coredump(const siginfo_t *info);
+
 /* The wall clock was set: absolute REALTIME timers look at it again (posix_timers.c). */
 void posix_timers_clock_was_set(void);
 

@@ -900,15 +900,13 @@ static void do_signal_stop(int signr, unsigned long irqf)
 }
 
 /*
- * The wait status of a death by @signr. Linux sets the core flag only when
- * it wrote a core: never under an RLIMIT_CORE below binfmt_elf's
- * min_coredump (a page). Breenix writes no file and reports what Linux
- * would when the limit lets it dump.
+ * The wait status of a death by @info's signal: the core flag says a core
+ * file was written (coredump.c), as Linux's does.
  */
-static int core_status(int signr)
+static int core_status(const siginfo_t *info)
 {
-	bool core = sig_in(signr, SIG_KERNEL_COREDUMP_MASK) &&
-		    current->signal->rlim[RLIMIT_CORE].rlim_cur >= PAGE_SIZE;
+	int signr = info->si_signo;
+	bool core = sig_in(signr, SIG_KERNEL_COREDUMP_MASK) && do_coredump(info);
 
 	return wstatus_signaled(signr, core);
 }
@@ -975,7 +973,7 @@ relock:
 			goto relock;
 		}
 		spin_unlock_irqrestore(&sh->siglock, flags);
-		do_group_exit(core_status(signr));
+		do_group_exit(core_status(&ksig->info));
 	}
 	spin_unlock_irqrestore(&sh->siglock, flags);
 	ksig->sig = signr;

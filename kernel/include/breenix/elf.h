@@ -19,6 +19,7 @@
 /* e_type */
 #define ET_EXEC		2
 #define ET_DYN		3
+#define ET_CORE		4
 
 /* e_machine: AMD x86-64 (gABI machine table). */
 #define EM_X86_64	62

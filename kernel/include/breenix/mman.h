@@ -29,6 +29,9 @@ void mmput(struct mm_struct *mm);
 /* Loads @mm's page tables on this CPU, or the kernel's for NULL. */
 void mm_activate(struct mm_struct *mm);
 
+/* Whether @va's page of @mm has a frame: touched (mmap_lock held). */
+bool user_page_present(struct mm_struct *mm, uint64_t va);
+
 /*
  * The core of mmap(2) for anonymous memory, on @mm with its lock not held:
  * prot is PROT_*, flags MAP_* (Linux values, uapi/asm/mman.h). Returns the
