@@ -1,8 +1,8 @@
 /*
  * Core dumps, as Linux's fs/coredump.c and binfmt_elf's elf_core_dump
  * write them with core_pattern "core": a process killed by a core signal
- * leaves an ELF core file named "core" in its working directory, which
- * gdb reads with the program. One PT_NOTE (the dying thread's registers
+ * leaves an ELF core file named "core" in its working directory, for
+ * gdb to read with the program. One PT_NOTE (the dying thread's registers
  * and FPU state, the process's names and ids, the siginfo) and a PT_LOAD
  * per mapping; pages never touched stay holes. Nothing is written under
  * an RLIMIT_CORE below a page, for a process running with ids it was not
