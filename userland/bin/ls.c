@@ -514,12 +514,25 @@ static unsigned term_width(void)
 	return 80;
 }
 
+/* coreutils' long names of ls's options (the others have none). */
+static const struct cli_option longopts[] = {
+	{ "all", CLI_NO_ARG, 'a' },
+	{ "almost-all", CLI_NO_ARG, 'A' },
+	{ "directory", CLI_NO_ARG, 'd' },
+	{ "classify", CLI_NO_ARG, 'F' },
+	{ "human-readable", CLI_NO_ARG, 'h' },
+	{ "inode", CLI_NO_ARG, 'i' },
+	{ "reverse", CLI_NO_ARG, 'r' },
+	{ "recursive", CLI_NO_ARG, 'R' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 static void parse_options(int argc, char **argv)
 {
 	int c;
 
 	opt.format = isatty(STDOUT_FILENO) ? FMT_COLUMNS : FMT_ONE;
-	while ((c = cli_getopt(argc, argv, "1aACdFhilRrSt")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "1aACdFhilRrSt", longopts)) != -1) {
 		switch (c) {
 		case '1':
 			opt.format = FMT_ONE;

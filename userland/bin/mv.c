@@ -88,12 +88,22 @@ static int move_one(const char *src, const char *dst)
 	return moved(src, dst);
 }
 
+/* coreutils' long names of mv's options. */
+static const struct cli_option longopts[] = {
+	{ "force", CLI_NO_ARG, 'f' },
+	{ "interactive", CLI_NO_ARG, 'i' },
+	{ "no-clobber", CLI_NO_ARG, 'n' },
+	{ "update", CLI_NO_ARG, 'u' },
+	{ "verbose", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	int c, n;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "finuv")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "finuv", longopts)) != -1) {
 		if (c == 'f' || c == 'i' || c == 'n') {
 			interactive = c == 'i';
 			no_clobber = c == 'n';

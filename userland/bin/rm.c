@@ -57,13 +57,22 @@ static int remove_operand(const char *path, const struct rmtree_opts *o)
 	return rmtree(path, o);
 }
 
+/* coreutils' long names of rm's options. */
+static const struct cli_option longopts[] = {
+	{ "dir", CLI_NO_ARG, 'd' },
+	{ "force", CLI_NO_ARG, 'f' },
+	{ "recursive", CLI_NO_ARG, 'r' },
+	{ "verbose", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	struct rmtree_opts o = { 0 };
 	int c, status = 0, once = 0, n;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "dfIirRv")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "dfIirRv", longopts)) != -1) {
 		if (c == 'r' || c == 'R') {
 			o.recursive = 1;
 		} else if (c == 'd') {
