@@ -213,7 +213,8 @@
   3 3 lo
   wc: --lines: No such file or directory
   1
-# an ambiguous prefix, an unknown name, a missing or an unwanted argument
+# an ambiguous prefix, an unknown name, a missing (not the operand before
+# it) or an unwanted argument
   $ head --v lo; echo $?
   head: option '--v' is ambiguous; possibilities: '--verbose' '--version'
   usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...
@@ -226,7 +227,7 @@
   wc: unrecognized option '--bogus=1'
   usage: wc [-clmwL] [FILE]...
   1
-  $ head --lines; echo $?
+  $ head lo --lines; echo $?
   head: option '--lines' requires an argument
   usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...
   1

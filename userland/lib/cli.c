@@ -23,6 +23,8 @@ static const struct cli_option cli_common[] = {
 };
 
 static const char *cli_usage_text = "";
+/* The options were put before the operands (once: getopt is called again). */
+static bool cli_permuted;
 static int cli_usage_status = 2;
 
 void cli_init(const char *argv0, const char *usage, int usage_status)
@@ -221,6 +223,20 @@ static int option_words(const char *arg, const char *optstring,
 	return 1;
 }
 
+/*
+ * The option word last on the line lacks its argument: report it as
+ * getopt does rather than let it take an operand moved after it.
+ */
+static void missing_argument(char *argv0, char *word, const char *optstring,
+			     const struct cli_option *table)
+{
+	char *args[] = { argv0, word, NULL };
+
+	optind = 1;
+	while (cli_getopt_long(2, args, optstring, table) != -1)
+		;
+}
+
 /* Options (with their arguments) before the operands, in their order. */
 static void permute(int argc, char **argv, const char *optstring,
 		    const struct cli_option *table)
@@ -241,6 +257,9 @@ static void permute(int argc, char **argv, const char *optstring,
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			int words = option_words(argv[i], optstring, table);
 
+			if (words == 2 && i == argc - 1)
+				missing_argument(argv[0], argv[i], optstring, table);
+
 			for (int w = 0; w < words && i < argc; w++)
 				argv[nopts++] = argv[i++];
 		} else {
@@ -259,15 +278,15 @@ int cli_getopt(int argc, char **argv, const char *optstring)
 int cli_getopt_long(int argc, char **argv, const char *optstring,
 		    const struct cli_option *longopts)
 {
-	static bool permuted;
 	char spec[64];
 	int c;
 
-	if (*optstring == '+')
+	if (*optstring == '+') {
 		optstring++;
-	else if (!permuted)
+	} else if (!cli_permuted) {
+		cli_permuted = true;
 		permute(argc, argv, optstring, longopts);
-	permuted = true;
+	}
 	/* glibc's getopt permutes unless told '+'; the work is done above. */
 	if (snprintf(spec, sizeof(spec), "+%s", optstring) >= (int)sizeof(spec))
 		msg_diex(2, "option string too long");
