@@ -445,6 +445,12 @@ expect "kill bad pid" "kill: failed to parse argument: 'abc'
 expect "kill -0" "[0]" "\$bin/kill -0 \$\$ && \$bin/kill -s 0 \$\$ && \$bin/kill -SIGCONT \$\$"
 expect "kill no such process" "kill: (2147483647): No such process
 [1]" "\$bin/kill -0 2147483647"
+expect "kill --list, --signal (procps' names)" "KILL
+TERM
+[0]" "\$bin/kill --list 9; \$bin/kill --li=15; \$bin/kill --signal=0 \$\$ && \$bin/kill --sig CONT \$\$"
+expect "kill --signal without its argument" "kill: option '--signal' requires an argument
+usage: kill [-s SIGNAL | -SIGNAL] PID... | kill -l [N] | kill -L
+[1]" "\$bin/kill --signal"
 expect "free" "               total        used        free      shared  buff/cache   available
 Mem:
 Swap:
