@@ -68,6 +68,14 @@ void cli_check_help(int argc, char **argv)
 	}
 }
 
+void cli_sole_option(int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "--help"))
+		cli_help();
+	if (argc == 2 && !strcmp(argv[1], "--version"))
+		cli_version();
+}
+
 void cli_usage(void)
 {
 	fflush(stdout);
@@ -224,6 +232,20 @@ static int option_words(const char *arg, const char *optstring,
 }
 
 /*
+ * newlib's getopt starts with optind 0 and sets itself up on its first
+ * call: make that call on an empty command line, so that optind is 1
+ * when a long option, which getopt never sees, comes first.
+ */
+static void getopt_start(void)
+{
+	static char empty[] = "";
+	static char *none[] = { empty, NULL };
+
+	if (optind == 0)
+		getopt(1, none, "+");
+}
+
+/*
  * The option word last on the line lacks its argument: report it as
  * getopt does rather than let it take an operand moved after it.
  */
@@ -281,6 +303,7 @@ int cli_getopt_long(int argc, char **argv, const char *optstring,
 	char spec[64];
 	int c;
 
+	getopt_start();
 	if (*optstring == '+') {
 		optstring++;
 	} else if (!cli_permuted) {

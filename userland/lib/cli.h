@@ -24,6 +24,12 @@ void cli_help(void) __attribute__((noreturn));
  */
 void cli_check_help(int argc, char **argv);
 /*
+ * For programs that take no options but these, as coreutils' echo, printf,
+ * true and [: cli_help() or cli_version() if the only argument is
+ * "--help" or "--version".
+ */
+void cli_sole_option(int argc, char **argv);
+/*
  * getopt() the same on every libc: "--help" as an option is cli_help(), a
  * bad or incomplete option is reported by getopt and ends in cli_usage().
  * Options are first moved before the operands, as GNU's getopt does

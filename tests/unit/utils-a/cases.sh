@@ -201,6 +201,9 @@ expect "chmod u+s,+t" "5446
 [0]" "chmod u+s,+t m && stat -c %a m"
 expect "chmod -R" "700 700
 [0]" "mkdir -p r/s && touch r/s/f && chmod -R 700 r && stat -c %a r/s r/s/f | tr '\n' ' ' | sed 's/ \$//'; echo"
+expect "chmod --recursive --silent" "1
+750 750
+[0]" "chmod --recursive --sil 750 r nope; echo \$?; stat -c %a r/s r/s/f | tr '\n' ' ' | sed 's/ \$//'; echo"
 expect "chmod bad mode" "chmod: invalid mode: 'u+q'
 usage: chmod [-Rf] MODE FILE...
 [1]" "chmod u+q m"

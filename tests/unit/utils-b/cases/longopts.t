@@ -79,3 +79,10 @@ has cli.c's own cases)
   sleep (Breenix) 0.1.0
   yes (Breenix) 0.1.0
   env (Breenix) 0.1.0
+# printf, echo, true and [ take --help and --version only as their sole argument
+  $ env printf --version; env echo --version x; env true --version; env [ --version; env test --version; echo $?
+  printf (Breenix) 0.1.0
+  --version x
+  true (Breenix) 0.1.0
+  [ (Breenix) 0.1.0
+  0
