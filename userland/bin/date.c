@@ -230,7 +230,7 @@ static const char *iso_format(const char *arg)
 	static const char *const formats[] = { "%Y-%m-%dT%H%:z", "%Y-%m-%dT%H:%M%:z", "%Y-%m-%d",
 		"%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S,%N%:z" };
 
-	return arg ? formats[cli_choice(arg, "iso-8601", names)] : formats[2];
+	return arg ? formats[cli_choice(arg, "iso-8601", names, NULL)] : formats[2];
 }
 
 /*

@@ -360,7 +360,9 @@ static const struct cli_option longopts[] = {
 
 static void options(int argc, char **argv, int *checking, const char **output)
 {
-	static const char *const checks[] = { "diagnose-first", "quiet", "silent", NULL };
+	/* --check=WHAT: -C's quiet check (2) or -c's (1), in coreutils' order. */
+	static const char *const checks[] = { "quiet", "silent", "diagnose-first", NULL };
+	static const int levels[] = { 2, 2, 1 };
 	int c;
 
 	while ((c = cli_getopt_long(argc, argv, SORT_OPTIONS, longopts)) != -1) {
@@ -375,7 +377,7 @@ static void options(int argc, char **argv, int *checking, const char **output)
 			*checking = 2;
 			break;
 		case CLI_LONG:
-			*checking = optarg && cli_choice(optarg, "check", checks) ? 2 : 1;
+			*checking = optarg ? cli_choice(optarg, "check", checks, levels) : 1;
 			break;
 		case 'd':
 			global.dict = true;

@@ -302,7 +302,7 @@ int main(int argc, char **argv)
 			follow_names = c == 'F';
 		} else if (c == CLI_LONG) {
 			follows = true;
-			follow_names = optarg && cli_choice(optarg, "follow", how) == 1;
+			follow_names = optarg && cli_choice(optarg, "follow", how, NULL) == 1;
 		} else if (c == 's') {
 			interval = parse_interval(optarg);
 		} else {

@@ -1,6 +1,7 @@
 /*
  * The command line of every utility (see cli.h): usage, --help and
- * --version, long options, option errors, GNU option permutation, "-" as stdin, the checked exit.
+ * --version, long options, option errors, GNU option permutation, "-" as
+ * stdin, the checked exit.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -190,23 +191,39 @@ static int long_option(int argc, char **argv, const struct cli_option *table)
 	return o->val;
 }
 
-int cli_choice(const char *arg, const char *option, const char *const *names)
+/* The value of names[i] for cli_choice(): values[i], or i without values. */
+static int choice_value(const int *values, int i)
+{
+	return values ? values[i] : i;
+}
+
+int cli_choice(const char *arg, const char *option, const char *const *names,
+	       const int *values)
 {
 	size_t len = strlen(arg);
-	int found = -1, matches = 0;
+	bool ambiguous = false;
+	int found = -1;
 
 	for (int i = 0; names[i]; i++) {
 		if (!strcmp(names[i], arg))
-			return i;
-		if (!strncmp(names[i], arg, len) && !matches++)
+			return choice_value(values, i);
+		if (strncmp(names[i], arg, len))
+			continue;
+		if (found < 0)
 			found = i;
+		else if (choice_value(values, i) != choice_value(values, found))
+			ambiguous = true;
 	}
-	if (matches == 1)
-		return found;
-	msg_warnx("%s argument '%s' for '--%s'", matches ? "ambiguous" : "invalid", arg, option);
-	fputs("Valid arguments are:\n", stderr);
-	for (int i = 0; names[i]; i++)
-		fprintf(stderr, "  - '%s'\n", names[i]);
+	if (found >= 0 && !ambiguous)
+		return choice_value(values, found);
+	msg_warnx("%s argument '%s' for '--%s'", ambiguous ? "ambiguous" : "invalid", arg, option);
+	fputs("Valid arguments are:", stderr);
+	for (int i = 0; names[i]; i++) {
+		bool same = i && choice_value(values, i) == choice_value(values, i - 1);
+
+		fprintf(stderr, "%s'%s'", same ? ", " : "\n  - ", names[i]);
+	}
+	fputc('\n', stderr);
 	cli_usage();
 }
 

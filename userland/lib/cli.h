@@ -71,12 +71,15 @@ struct cli_option {
 int cli_getopt_long(int argc, char **argv, const char *optstring,
 		    const struct cli_option *longopts);
 /*
- * The index in names (NULL-ended) of arg, the argument of the long option
- * named option: a whole name or a prefix of one only. Otherwise
- * coreutils' "invalid argument" or "ambiguous argument" with the valid
- * ones, then cli_usage().
+ * The value of arg, the argument of the long option named option, as
+ * coreutils' argmatch finds it: values[i] (i if values is NULL) for the
+ * name names[i] (NULL-ended) that arg is, or that it alone begins, or
+ * the first of those it begins that all have the same value. Otherwise
+ * "invalid argument" or "ambiguous argument" with the valid names (those
+ * of one value on one line), then cli_usage().
  */
-int cli_choice(const char *arg, const char *option, const char *const *names);
+int cli_choice(const char *arg, const char *option, const char *const *names,
+	       const int *values);
 /* "prog (Breenix) VERSION" on stdout, then cli_exit(0). */
 void cli_version(void) __attribute__((noreturn));
 /* The usage line on stderr, exit with the usage status. */

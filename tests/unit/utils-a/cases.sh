@@ -493,6 +493,17 @@ f
 expect "ls ambiguous prefix" "ls: option '--re' is ambiguous; possibilities: '--reverse' '--recursive'
 usage: ls [-1aACdFhilRrSt] [FILE...]
 [2]" "ls --re lo"
+expect "ls --classify[=WHEN]" "d/
+d
+[0]" "ls --classify lo/; ls --classify=never lo/"
+expect "ls --classify bad WHEN" "ls: invalid argument 'x' for '--classify'
+Valid arguments are:
+  - 'always', 'yes', 'force'
+  - 'never', 'no', 'none'
+  - 'auto', 'tty', 'if-tty'
+usage: ls [-1aACdFhilRrSt] [FILE...]
+[2]" "ls --classify=x"
+expect "rm --interactive[=WHEN]" "rm: remove regular empty file 'rq'? [0]" "touch rq && echo n | rm --interactive rq && rm --interactive=never rq && test ! -e rq"
 expect "mkdir --parents --mode" "700
 [0]" "mkdir --parents --mode=700 lo/a/b && stat -c %a lo/a/b"
 expect "mkdir --mode needs its argument" "mkdir: option '--mode' requires an argument

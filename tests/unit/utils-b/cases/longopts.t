@@ -56,6 +56,13 @@ has cli.c's own cases)
   $ sort --check=diag lo; echo $?
   sort: lo:2: disorder: a
   1
+  $ sort --check=x lo; echo $?
+  sort: invalid argument 'x' for '--check'
+  Valid arguments are:
+    - 'quiet', 'silent'
+    - 'diagnose-first'
+  usage: sort [-bcCdfimnrsu] [-k F[.C][OPTS][,F[.C][OPTS]]]... [-t SEP] [-o FILE] [FILE]...
+  2
   $ printf 'a:b\n' | cut --fields=2 --delimiter=:
   b
   $ printf 'abc\n' | tr --delete b
