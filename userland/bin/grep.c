@@ -521,7 +521,8 @@ static void options(int argc, char **argv)
 	};
 	int c;
 
-	for (word = optind; (c = cli_getopt_long(argc, argv, GREP_OPTIONS, longopts)) != -1; word = optind) {
+	for (word = optind; (c = cli_getopt_long(argc, argv, GREP_OPTIONS, longopts)) != -1;
+	     word = optind) {
 		if (isdigit(c)) {
 			if (digit_word != word || both > LLONG_MAX / 10 - 9)
 				both = 0;

@@ -269,7 +269,10 @@ static bool followable(int fd)
 	return fd >= 0 && !fstat(fd, &st) && !S_ISFIFO(st.st_mode);
 }
 
-/* coreutils' long names of tail's options: --follow[=HOW] is -f or, named, following names. */
+/*
+ * coreutils' long names of tail's options: --follow[=HOW] is -f, or with
+ * HOW "name" follows the names as -F.
+ */
 static const struct cli_option longopts[] = {
 	{ "bytes", CLI_REQUIRED_ARG, 'c' },
 	{ "follow", CLI_OPTIONAL_ARG, CLI_LONG },

@@ -1,8 +1,9 @@
 /*
  * The command line of every utility, handled one way: the usage text and
- * --help, --version, GNU's long options, bad options (getopt's words, then the usage line), GNU's option
- * permutation, "-" as standard input, and an exit that reports a failed
- * write to standard output, so that nothing is lost without a word.
+ * --help, --version, GNU's long options, bad options (getopt's words, then
+ * the usage line), GNU's option permutation, "-" as standard input, and an
+ * exit that reports a failed write to standard output, so that nothing is
+ * lost without a word.
  */
 #ifndef USERLAND_CLI_H
 #define USERLAND_CLI_H
