@@ -61,6 +61,15 @@ takes no signal it has no handler for, as on Linux.
   $ mount -t tmpfs -o ro none /tmp/m; echo $?
   mount: mounting none on /tmp/m: Invalid argument
   32
+mv across file systems (EXDEV): a directory in the way goes only if empty
+  $ mkdir -p /tmp/mv/d && touch /tmp/mv/d/f && mount -t tmpfs none /tmp/m && mkdir /tmp/m/d && touch /tmp/m/d/keep
+  $ mv /tmp/mv/d /tmp/m; echo $?; ls /tmp/m/d; ls /tmp/mv/d
+  mv: inter-device move failed: '/tmp/mv/d' to '/tmp/m/d'; unable to remove target: Directory not empty
+  1
+  keep
+  f
+  $ rm /tmp/m/d/keep && mv /tmp/mv/d /tmp/m && ls /tmp/m/d && ls /tmp/mv; umount /tmp/m
+  f
   $ sync; echo $?
   0
   $ clear | od -c | head -1

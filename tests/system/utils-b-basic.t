@@ -196,3 +196,48 @@
   1
   $ date -u +%Y | grep -c '^20[0-9][0-9]$'
   1
+# GNU long options (userland/lib/cli.c): --name, a prefix of one, --name=VALUE
+# and --name VALUE, among short options and after operands; -- ends them
+  $ printf 'b\na\nc\n' > lo; sort lo --rev -u
+  c
+  b
+  a
+  $ head --lines=1 lo; head --li 2 lo
+  b
+  b
+  a
+  $ head -qn1 --verbose lo
+  ==> lo <==
+  b
+  $ wc --lines --words lo; wc -- --lines; echo $?
+  3 3 lo
+  wc: --lines: No such file or directory
+  1
+# an ambiguous prefix, an unknown name, a missing (not the operand before
+# it) or an unwanted argument
+  $ head --v lo; echo $?
+  head: option '--v' is ambiguous; possibilities: '--verbose' '--version'
+  usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...
+  1
+  $ uniq --s 1 lo; echo $?
+  uniq: option '--s' is ambiguous; possibilities: '--skip-fields' '--skip-chars'
+  usage: uniq [-c|-d|-u] [-i] [-f N] [-s N] [-w N] [INPUT [OUTPUT]]
+  1
+  $ wc --bogus=1; echo $?
+  wc: unrecognized option '--bogus=1'
+  usage: wc [-clmwL] [FILE]...
+  1
+  $ head lo --lines; echo $?
+  head: option '--lines' requires an argument
+  usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...
+  1
+  $ wc --lines=3 lo; echo $?
+  wc: option '--lines' doesn't allow an argument
+  usage: wc [-clmwL] [FILE]...
+  1
+# an optional argument only after "=": sed's script stays an operand
+  $ printf 'x\n' > ip; sed --in-place=.bak s/x/y/ ip; sed --in-place s/y/z/ ip; cat ip ip.bak
+  z
+  x
+  $ wc --version
+  wc (Breenix) 0.1.0

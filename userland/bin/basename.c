@@ -34,6 +34,14 @@ static void print_basename(const char *name, const char *suffix, char end)
 	printf("%.*s%c", (int)len, name + start, end);
 }
 
+/* coreutils' long names of basename's options. */
+static const struct cli_option longopts[] = {
+	{ "multiple", CLI_NO_ARG, 'a' },
+	{ "suffix", CLI_REQUIRED_ARG, 's' },
+	{ "zero", CLI_NO_ARG, 'z' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	const char *suffix = NULL;
@@ -42,7 +50,7 @@ int main(int argc, char **argv)
 	int c;
 
 	cli_init(argv[0], "NAME [SUFFIX] | -a [-z] [-s SUFFIX] NAME...", 1);
-	while ((c = cli_getopt(argc, argv, "+as:z")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "+as:z", longopts)) != -1) {
 		if (c == 'a')
 			multiple = true;
 		else if (c == 's')

@@ -1,7 +1,8 @@
 /*
  * chmod: change file modes, octal ("755") or symbolic ("u+x,go-w",
  * "a=r", "+X"); -R descends into directories (symbolic links met there
- * are not followed, as coreutils), -f keeps quiet about failures.
+ * are not followed, as coreutils), -f keeps quiet about failures; the
+ * long names --recursive, --silent and --quiet.
  * Options are read by hand: "-w" or "-rwx" is a mode, not options.
  */
 #include <stdio.h>
@@ -75,16 +76,34 @@ static int walk(const char *path, int operand)
 	return status;
 }
 
-/* Options until the mode: -R, -f, or "--"; anything else starting with "-" is the mode. */
+/* coreutils' long names of chmod's options. */
+static const struct cli_option longopts[] = {
+	{ "silent", CLI_NO_ARG, 'f' },
+	{ "quiet", CLI_NO_ARG, 'f' },
+	{ "recursive", CLI_NO_ARG, 'R' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
+/*
+ * Options until the mode: -R, -f, their long names, or "--"; anything
+ * else starting with "-" is the mode.
+ */
 static int parse_options(int argc, char **argv)
 {
-	int i;
+	int i, c;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (!strcmp(a, "--"))
 			return i + 1;
+		if (!strncmp(a, "--", 2)) {
+			optind = i;
+			c = cli_getopt_long(argc, argv, "+", longopts);
+			recursive |= c == 'R';
+			quiet |= c == 'f';
+			continue;
+		}
 		if (a[0] != '-' || strspn(a + 1, "Rf") != strlen(a + 1) || !a[1])
 			break;
 		recursive |= strchr(a, 'R') != NULL;

@@ -71,12 +71,26 @@ static void option(int c)
 	}
 }
 
+/* coreutils' long names of cp's options. */
+static const struct cli_option longopts[] = {
+	{ "archive", CLI_NO_ARG, 'a' },
+	{ "force", CLI_NO_ARG, 'f' },
+	{ "interactive", CLI_NO_ARG, 'i' },
+	{ "dereference", CLI_NO_ARG, 'L' },
+	{ "no-clobber", CLI_NO_ARG, 'n' },
+	{ "no-dereference", CLI_NO_ARG, 'P' },
+	{ "recursive", CLI_NO_ARG, 'R' },
+	{ "update", CLI_NO_ARG, 'u' },
+	{ "verbose", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	int c, n, status;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "adfHiLnPpRruv")) != -1)
+	while ((c = cli_getopt_long(argc, argv, "adfHiLnPpRruv", longopts)) != -1)
 		option(c);
 	n = argc - optind;
 	if (n == 0)

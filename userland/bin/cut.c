@@ -122,6 +122,16 @@ static void cut_fields(const char *line, size_t len, char delim, bool only_delim
 	putchar('\n');
 }
 
+/* coreutils' long names of cut's options. */
+static const struct cli_option longopts[] = {
+	{ "bytes", CLI_REQUIRED_ARG, 'b' },
+	{ "characters", CLI_REQUIRED_ARG, 'c' },
+	{ "delimiter", CLI_REQUIRED_ARG, 'd' },
+	{ "fields", CLI_REQUIRED_ARG, 'f' },
+	{ "only-delimited", CLI_NO_ARG, 's' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
@@ -132,7 +142,7 @@ int main(int argc, char **argv)
 	ssize_t len;
 
 	cli_init(argv[0], "-b LIST | -c LIST | -f LIST [-d DELIM] [-s] [FILE]...", 1);
-	while ((c = cli_getopt(argc, argv, "b:c:f:d:sn")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "b:c:f:d:sn", longopts)) != -1) {
 		if (c == 'b' || c == 'c' || c == 'f') {
 			if (mode)
 				cli_usage_error("only one list may be specified");

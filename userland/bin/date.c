@@ -225,19 +225,12 @@ static void print_time(const char *format, const struct moment *m)
 /* -I's argument: the format of the ISO 8601 precision it names (a prefix will do). */
 static const char *iso_format(const char *arg)
 {
-	static const char *const names[] = { "date", "hours", "minutes", "seconds", "ns" };
-	static const char *const formats[] = { "%Y-%m-%d", "%Y-%m-%dT%H%:z", "%Y-%m-%dT%H:%M%:z",
+	/* In coreutils' order, which its list of valid arguments shows. */
+	static const char *const names[] = { "hours", "minutes", "date", "seconds", "ns", NULL };
+	static const char *const formats[] = { "%Y-%m-%dT%H%:z", "%Y-%m-%dT%H:%M%:z", "%Y-%m-%d",
 		"%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S,%N%:z" };
 
-	if (!arg)
-		return formats[0];
-	for (size_t i = 0; *arg && i < sizeof(names) / sizeof(*names); i++)
-		if (!strncmp(names[i], arg, strlen(arg)))
-			return formats[i];
-	msg_warnx("invalid argument '%s' for '--iso-8601'", arg);
-	fputs("Valid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n"
-	      "  - 'ns'\n", stderr);
-	cli_usage();
+	return arg ? formats[cli_choice(arg, "iso-8601", names, NULL)] : formats[2];
 }
 
 /*
@@ -300,6 +293,18 @@ static void set_moment(const char *date_arg, const char *file_arg, struct timesp
 		msg_diex(1, "invalid date '%s'", date_arg);
 }
 
+/* coreutils' long names of date's options. */
+static const struct cli_option longopts[] = {
+	{ "date", CLI_REQUIRED_ARG, 'd' },
+	{ "iso-8601", CLI_OPTIONAL_ARG, 'I' },
+	{ "reference", CLI_REQUIRED_ARG, 'r' },
+	{ "rfc-email", CLI_NO_ARG, 'R' },
+	{ "set", CLI_REQUIRED_ARG, 's' },
+	{ "utc", CLI_NO_ARG, 'u' },
+	{ "universal", CLI_NO_ARG, 'u' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	const char *format = DATE_DEFAULT_FORMAT, *date_arg = NULL, *file_arg = NULL;
@@ -311,7 +316,7 @@ int main(int argc, char **argv)
 		 "[+FORMAT | MMDDhhmm[[CC]YY][.ss]]", 1);
 	if (clock_gettime(CLOCK_REALTIME, &m.ts) < 0)
 		msg_die(1, "cannot read the clock");
-	while ((c = cli_getopt(argc, argv, "+ud:r:s:I::R")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "+ud:r:s:I::R", longopts)) != -1) {
 		if (c == 'u' && setenv("TZ", "UTC0", 1) < 0)
 			msg_die(1, "setenv");
 		if ((c == 'd' && file_arg) || (c == 'r' && date_arg))

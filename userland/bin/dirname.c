@@ -30,13 +30,19 @@ static void print_dirname(const char *name, char end)
 	printf("%.*s%c", (int)len, name, end);
 }
 
+/* coreutils' long names of dirname's options. */
+static const struct cli_option longopts[] = {
+	{ "zero", CLI_NO_ARG, 'z' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	char end = '\n';
 	int c;
 
 	cli_init(argv[0], "[-z] NAME...", 1);
-	while ((c = cli_getopt(argc, argv, "+z")) != -1)
+	while ((c = cli_getopt_long(argc, argv, "+z", longopts)) != -1)
 		end = '\0';
 	if (optind >= argc)
 		cli_usage_error("missing operand");

@@ -2,7 +2,7 @@
  * echo: write the arguments, separated by spaces, and a newline. Options as
  * coreutils: -n (no newline), -e (interpret backslash escapes), -E (do not,
  * the default); an argument is an option only if it is all of those letters,
- * and "--help" only when it is the sole argument.
+ * and "--help" or "--version" only when it is the sole argument.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -97,8 +97,7 @@ int main(int argc, char **argv)
 	int i = 1;
 
 	cli_init(argv[0], "[-neE] [STRING]...", 1);
-	if (argc == 2 && !strcmp(argv[1], "--help"))
-		cli_help();
+	cli_sole_option(argc, argv);
 	for (; i < argc && echo_is_option(argv[i]); i++) {
 		for (const char *p = argv[i] + 1; *p; p++) {
 			if (*p == 'n')

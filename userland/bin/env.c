@@ -28,6 +28,14 @@ static void env_print(char end)
 	cli_exit(0);
 }
 
+/* coreutils' long names of env's options. */
+static const struct cli_option longopts[] = {
+	{ "ignore-environment", CLI_NO_ARG, 'i' },
+	{ "null", CLI_NO_ARG, '0' },
+	{ "unset", CLI_REQUIRED_ARG, 'u' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	static char *empty[] = { NULL };
@@ -37,7 +45,7 @@ int main(int argc, char **argv)
 
 	cli_init(argv[0], "[-i0] [-u NAME]... [-] [NAME=VALUE]... [COMMAND [ARG]...]",
 		ENV_FAILURE);
-	while ((c = cli_getopt(argc, argv, "+iu:0")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "+iu:0", longopts)) != -1) {
 		if (c == 'i')
 			clear = true;
 		else if (c == '0')

@@ -475,6 +475,37 @@ static void set_context(long long before, long long after, long long both)
 	after_n = after >= 0 ? after : both >= 0 ? both : 0;
 }
 
+/* GNU grep's long names of grep's options. */
+static const struct cli_option longopts[] = {
+	{ "extended-regexp", CLI_NO_ARG, 'E' },
+	{ "fixed-strings", CLI_NO_ARG, 'F' },
+	{ "basic-regexp", CLI_NO_ARG, 'G' },
+	{ "regexp", CLI_REQUIRED_ARG, 'e' },
+	{ "file", CLI_REQUIRED_ARG, 'f' },
+	{ "ignore-case", CLI_NO_ARG, 'i' },
+	{ "word-regexp", CLI_NO_ARG, 'w' },
+	{ "line-regexp", CLI_NO_ARG, 'x' },
+	{ "no-messages", CLI_NO_ARG, 's' },
+	{ "invert-match", CLI_NO_ARG, 'v' },
+	{ "max-count", CLI_REQUIRED_ARG, 'm' },
+	{ "line-number", CLI_NO_ARG, 'n' },
+	{ "with-filename", CLI_NO_ARG, 'H' },
+	{ "no-filename", CLI_NO_ARG, 'h' },
+	{ "only-matching", CLI_NO_ARG, 'o' },
+	{ "quiet", CLI_NO_ARG, 'q' },
+	{ "silent", CLI_NO_ARG, 'q' },
+	{ "text", CLI_NO_ARG, 'a' },
+	{ "recursive", CLI_NO_ARG, 'r' },
+	{ "dereference-recursive", CLI_NO_ARG, 'R' },
+	{ "files-without-match", CLI_NO_ARG, 'L' },
+	{ "files-with-matches", CLI_NO_ARG, 'l' },
+	{ "count", CLI_NO_ARG, 'c' },
+	{ "before-context", CLI_REQUIRED_ARG, 'B' },
+	{ "after-context", CLI_REQUIRED_ARG, 'A' },
+	{ "context", CLI_REQUIRED_ARG, 'C' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 static void options(int argc, char **argv)
 {
 	bool have_patterns = false;
@@ -490,7 +521,8 @@ static void options(int argc, char **argv)
 	};
 	int c;
 
-	for (word = optind; (c = cli_getopt(argc, argv, GREP_OPTIONS)) != -1; word = optind) {
+	for (word = optind; (c = cli_getopt_long(argc, argv, GREP_OPTIONS, longopts)) != -1;
+	     word = optind) {
 		if (isdigit(c)) {
 			if (digit_word != word || both > LLONG_MAX / 10 - 9)
 				both = 0;

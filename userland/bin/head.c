@@ -146,6 +146,16 @@ static void old_count_option(int argc, char **argv)
 	argv[1] = opt;
 }
 
+/* coreutils' long names of head's options. */
+static const struct cli_option longopts[] = {
+	{ "bytes", CLI_REQUIRED_ARG, 'c' },
+	{ "lines", CLI_REQUIRED_ARG, 'n' },
+	{ "quiet", CLI_NO_ARG, 'q' },
+	{ "silent", CLI_NO_ARG, 'q' },
+	{ "verbose", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
@@ -154,7 +164,7 @@ int main(int argc, char **argv)
 
 	cli_init(argv[0], "[-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...", 1);
 	old_count_option(argc, argv);
-	while ((c = cli_getopt(argc, argv, "n:c:qv")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "n:c:qv", longopts)) != -1) {
 		if (c == 'q' || c == 'v') {
 			verbose = c == 'v';
 			continue;

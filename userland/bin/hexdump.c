@@ -46,6 +46,14 @@ static void print_words(unsigned long long off, const unsigned char *line, size_
 	putchar('\n');
 }
 
+/* util-linux's long names of hexdump's options. */
+static const struct cli_option longopts[] = {
+	{ "canonical", CLI_NO_ARG, 'C' },
+	{ "length", CLI_REQUIRED_ARG, 'n' },
+	{ "no-squeezing", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	struct dumpin in;
@@ -56,7 +64,7 @@ int main(int argc, char **argv)
 	char *end;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "Cvn:")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "Cvn:", longopts)) != -1) {
 		if (c == 'C') {
 			canonical = 1;
 		} else if (c == 'v') {

@@ -129,13 +129,23 @@ static void print_one(unsigned long v, const char *name, int names)
 		printf("%lu", v);
 }
 
+/* coreutils' long names of id's options. */
+static const struct cli_option longopts[] = {
+	{ "group", CLI_NO_ARG, 'g' },
+	{ "groups", CLI_NO_ARG, 'G' },
+	{ "name", CLI_NO_ARG, 'n' },
+	{ "real", CLI_NO_ARG, 'r' },
+	{ "user", CLI_NO_ARG, 'u' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	struct ids id;
 	int c, what = 0, names = 0, real = 0;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "ugGnr")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "ugGnr", longopts)) != -1) {
 		if (c == 'u' || c == 'g' || c == 'G') {
 			if (what && what != c)
 				msg_diex(1, "cannot print \"only\" of more than one choice");

@@ -3,6 +3,7 @@
  * "kill -NAME PID...", "kill -NUM PID..." (names with or without SIG);
  * "kill -l" lists the names, "kill -l N" names a signal or the exit
  * status 128+N of a process it ended; "kill -L" shows a numbered table.
+ * procps' long names: --signal SIG, --list[=N], --table.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -105,12 +106,21 @@ static int send(const char *arg, int sig)
 	return 0;
 }
 
+/* The number of the signal named (or numbered) name, or exit 1. */
+static int signal_arg(const char *name)
+{
+	int sig = signal_number(name);
+
+	if (sig < 0)
+		msg_diex(1, "unknown signal name %s", name);
+	return sig;
+}
+
 /* The signal given before the PIDs, advancing *i past it; SIGTERM if none. */
 static int parse_signal(int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
 	const char *name;
-	int sig;
 
 	if (!strcmp(a, "-s")) {
 		if (*i + 1 >= argc)
@@ -122,29 +132,54 @@ static int parse_signal(int argc, char **argv, int *i)
 		return SIG_TERM;
 	}
 	++*i;
-	sig = signal_number(name);
-	if (sig < 0)
-		msg_diex(1, "unknown signal name %s", name);
-	return sig;
+	return signal_arg(name);
+}
+
+/* procps' long names of kill's options. */
+static const struct cli_option longopts[] = {
+	{ "signal", CLI_REQUIRED_ARG, 's' },
+	{ "list", CLI_OPTIONAL_ARG, 'l' },
+	{ "table", CLI_NO_ARG, 'L' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
+/*
+ * The option that argv[1] is if it is -l, -L or a long one (optarg set),
+ * *i past it; 0 for any other: "-9" is a signal, not an option.
+ */
+static int first_option(int argc, char **argv, int *i)
+{
+	if (argc > 1 && !strncmp(argv[1], "--", 2) && argv[1][2]) {
+		int c = cli_getopt_long(argc, argv, "+", longopts);
+
+		*i = optind;
+		return c;
+	}
+	if (argc > 1 && (!strcmp(argv[1], "-l") || !strcmp(argv[1], "-L"))) {
+		*i = 2;
+		return argv[1][1];
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	int i = 1, sig, status = 0;
+	int i = 1, sig, status = 0, c;
 
 	cli_init(argv[0], usage, 1);
 	cli_check_help(argc, argv);
-	if (argc > 1 && !strcmp(argv[1], "-l")) {
-		list(argc > 2 ? argv[2] : NULL);
+	c = first_option(argc, argv, &i);
+	if (c == 'l') {
+		list(optarg ? optarg : i < argc ? argv[i] : NULL);
 		cli_exit(0);
 	}
-	if (argc > 1 && !strcmp(argv[1], "-L")) {
+	if (c == 'L') {
 		table();
 		cli_exit(0);
 	}
 	if (argc < 2)
 		cli_usage();
-	sig = parse_signal(argc, argv, &i);
+	sig = c == 's' ? signal_arg(optarg) : parse_signal(argc, argv, &i);
 	if (i < argc && !strcmp(argv[i], "--"))
 		i++;
 	if (i >= argc)

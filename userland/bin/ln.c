@@ -55,12 +55,20 @@ static int make_link(const char *target, const char *dest)
 	return 0;
 }
 
+/* coreutils' long names of ln's options. */
+static const struct cli_option longopts[] = {
+	{ "force", CLI_NO_ARG, 'f' },
+	{ "no-dereference", CLI_NO_ARG, 'n' },
+	{ "symbolic", CLI_NO_ARG, 's' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	int c, n;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "sfn")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "sfn", longopts)) != -1) {
 		if (c == 's')
 			symbolic = 1;
 		else if (c == 'f')

@@ -514,12 +514,39 @@ static unsigned term_width(void)
 	return 80;
 }
 
+/*
+ * coreutils' long names of ls's options (the others have none):
+ * --classify[=WHEN] is -F always, never, or if standard output is a tty.
+ */
+static const struct cli_option longopts[] = {
+	{ "all", CLI_NO_ARG, 'a' },
+	{ "almost-all", CLI_NO_ARG, 'A' },
+	{ "directory", CLI_NO_ARG, 'd' },
+	{ "classify", CLI_OPTIONAL_ARG, CLI_LONG },
+	{ "human-readable", CLI_NO_ARG, 'h' },
+	{ "inode", CLI_NO_ARG, 'i' },
+	{ "reverse", CLI_NO_ARG, 'r' },
+	{ "recursive", CLI_NO_ARG, 'R' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
+/* --classify's WHEN: always (1), never (0) or auto (2), in coreutils' order. */
+static int classify_when(const char *arg)
+{
+	static const char *const names[] = { "always", "yes", "force", "never", "no", "none",
+		"auto", "tty", "if-tty", NULL };
+	static const int values[] = { 1, 1, 1, 0, 0, 0, 2, 2, 2 };
+	int when = arg ? cli_choice(arg, "classify", names, values) : 1;
+
+	return when == 2 ? isatty(STDOUT_FILENO) : when;
+}
+
 static void parse_options(int argc, char **argv)
 {
 	int c;
 
 	opt.format = isatty(STDOUT_FILENO) ? FMT_COLUMNS : FMT_ONE;
-	while ((c = cli_getopt(argc, argv, "1aACdFhilRrSt")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "1aACdFhilRrSt", longopts)) != -1) {
 		switch (c) {
 		case '1':
 			opt.format = FMT_ONE;
@@ -541,6 +568,9 @@ static void parse_options(int argc, char **argv)
 			break;
 		case 'F':
 			opt.classify = 1;
+			break;
+		case CLI_LONG:
+			opt.classify = classify_when(optarg);
 			break;
 		case 'h':
 			opt.human = 1;

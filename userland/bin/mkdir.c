@@ -63,6 +63,13 @@ static int make_parents(char *path, mode_t mode, int exact, mode_t umask_bits)
 	return 1;
 }
 
+/* coreutils' long names of mkdir's options. */
+static const struct cli_option longopts[] = {
+	{ "mode", CLI_REQUIRED_ARG, 'm' },
+	{ "parents", CLI_NO_ARG, 'p' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	const char *mode_arg = NULL;
@@ -70,7 +77,7 @@ int main(int argc, char **argv)
 	int c, parents = 0, status = 0;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "pm:")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "pm:", longopts)) != -1) {
 		if (c == 'p')
 			parents = 1;
 		else if (c == 'm')

@@ -37,14 +37,21 @@ static int may_replace(const char *dst, const struct stat *s, const struct stat 
 	return !interactive || prompt_yes("overwrite '%s'", dst);
 }
 
-/* EXDEV: copy, then remove the source; a destination in the way goes first. */
+/*
+ * EXDEV: copy, then remove the source. A destination in the way goes
+ * first as rename(2) would replace it: a directory only if it is empty.
+ */
 static int move_across(const char *src, const char *dst, const struct stat *dst_st)
 {
 	static const struct rmtree_opts rm_all = { .recursive = 1 };
 	struct copy_opts co = { .recursive = 1, .preserve = 1 };
 
-	if (dst_st && rmtree(dst, &rm_all))
+	if (dst_st && (S_ISDIR(dst_st->st_mode) ? rmdir(dst) : unlink(dst)) < 0 &&
+	    errno != ENOENT) {
+		msg_warn("inter-device move failed: '%s' to '%s'; unable to remove target",
+			 src, dst);
 		return 1;
+	}
 	co.umask_bits = umask(0);
 	umask(co.umask_bits);
 	if (copy_tree(src, dst, &co))
@@ -76,6 +83,14 @@ static int move_one(const char *src, const char *dst)
 	}
 	if (have_dst && !may_replace(dst, &s, &d))
 		return 0;
+	if (have_dst && S_ISDIR(d.st_mode) && !S_ISDIR(s.st_mode)) {
+		msg_warnx("cannot overwrite directory '%s' with non-directory", dst);
+		return 1;
+	}
+	if (have_dst && !S_ISDIR(d.st_mode) && S_ISDIR(s.st_mode)) {
+		msg_warnx("cannot overwrite non-directory '%s' with directory '%s'", dst, src);
+		return 1;
+	}
 	if (rename(src, dst) < 0) {
 		if (errno == EXDEV)
 			return move_across(src, dst, have_dst ? &d : NULL) || moved(src, dst);
@@ -88,12 +103,22 @@ static int move_one(const char *src, const char *dst)
 	return moved(src, dst);
 }
 
+/* coreutils' long names of mv's options. */
+static const struct cli_option longopts[] = {
+	{ "force", CLI_NO_ARG, 'f' },
+	{ "interactive", CLI_NO_ARG, 'i' },
+	{ "no-clobber", CLI_NO_ARG, 'n' },
+	{ "update", CLI_NO_ARG, 'u' },
+	{ "verbose", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	int c, n;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "finuv")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "finuv", longopts)) != -1) {
 		if (c == 'f' || c == 'i' || c == 'n') {
 			interactive = c == 'i';
 			no_clobber = c == 'n';

@@ -208,6 +208,15 @@ static void dump(struct dumpin *in, int squeeze)
 	}
 }
 
+/* coreutils' long names of od's options (-a, -b, -c, -d, -o and -x have none). */
+static const struct cli_option longopts[] = {
+	{ "address-radix", CLI_REQUIRED_ARG, 'A' },
+	{ "read-bytes", CLI_REQUIRED_ARG, 'N' },
+	{ "format", CLI_REQUIRED_ARG, 't' },
+	{ "output-duplicates", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	struct dumpin in;
@@ -216,7 +225,7 @@ int main(int argc, char **argv)
 	char *end;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "A:t:N:abcdoxv")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "A:t:N:abcdoxv", longopts)) != -1) {
 		switch (c) {
 		case 'A':
 			if (strlen(optarg) != 1 || !strchr("doxn", optarg[0]))

@@ -345,8 +345,7 @@ int main(int argc, char **argv)
 	int i = 1;
 
 	cli_init(argv[0], usage, 1);
-	if (argc == 2 && !strcmp(argv[1], "--help"))
-		cli_help();
+	cli_sole_option(argc, argv);
 	if (i < argc && !strcmp(argv[i], "--"))
 		i++;
 	if (i >= argc)

@@ -57,15 +57,39 @@ static int remove_operand(const char *path, const struct rmtree_opts *o)
 	return rmtree(path, o);
 }
 
+/* coreutils' long names of rm's options: --interactive[=WHEN] is -i or -I. */
+static const struct cli_option longopts[] = {
+	{ "dir", CLI_NO_ARG, 'd' },
+	{ "interactive", CLI_OPTIONAL_ARG, CLI_LONG },
+	{ "force", CLI_NO_ARG, 'f' },
+	{ "recursive", CLI_NO_ARG, 'r' },
+	{ "verbose", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
+/* --interactive's WHEN: as -i (always), -I (once), or 0 (never), in coreutils' order. */
+static int interactive_when(const char *arg)
+{
+	static const char *const names[] = { "never", "no", "none", "once", "always", "yes", NULL };
+	static const int values[] = { 0, 0, 0, 'I', 'i', 'i' };
+
+	return arg ? cli_choice(arg, "interactive", names, values) : 'i';
+}
+
 int main(int argc, char **argv)
 {
 	struct rmtree_opts o = { 0 };
 	int c, status = 0, once = 0, n;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "dfIirRv")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "dfIirRv", longopts)) != -1) {
+		if (c == CLI_LONG)
+			c = interactive_when(optarg);
 		if (c == 'r' || c == 'R') {
 			o.recursive = 1;
+		} else if (!c) {
+			/* never: no prompt, but -f's silence stays as it was */
+			o.interactive = once = 0;
 		} else if (c == 'd') {
 			o.empty_dirs = 1;
 		} else if (c == 'v') {

@@ -38,12 +38,18 @@ static int remove_dir(char *path, int parents)
 	return 0;
 }
 
+/* coreutils' long names of rmdir's options. */
+static const struct cli_option longopts[] = {
+	{ "parents", CLI_NO_ARG, 'p' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	int c, parents = 0, status = 0;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "p")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "p", longopts)) != -1) {
 		parents = 1;
 	}
 	if (optind == argc)

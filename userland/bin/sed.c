@@ -1325,13 +1325,27 @@ static void add_script_file(const char *name)
 }
 
 /* The options; true if they gave a script. */
+/* GNU sed's long names of sed's options. */
+static const struct cli_option longopts[] = {
+	{ "quiet", CLI_NO_ARG, 'n' },
+	{ "silent", CLI_NO_ARG, 'n' },
+	{ "expression", CLI_REQUIRED_ARG, 'e' },
+	{ "file", CLI_REQUIRED_ARG, 'f' },
+	{ "in-place", CLI_OPTIONAL_ARG, 'i' },
+	{ "line-length", CLI_REQUIRED_ARG, 'l' },
+	{ "regexp-extended", CLI_NO_ARG, 'E' },
+	{ "separate", CLI_NO_ARG, 's' },
+	{ "null-data", CLI_NO_ARG, 'z' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 static bool options(int argc, char **argv)
 {
 	bool have_script = false;
 	unsigned long long n;
 	int c;
 
-	while ((c = cli_getopt(argc, argv, "ne:f:Ersi::l:z")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "ne:f:Ersi::l:z", longopts)) != -1) {
 		if (c == 'n') {
 			quiet = true;
 		} else if (c == 'e' || c == 'f') {

@@ -340,11 +340,32 @@ static int check(const struct lines *all, const char *name, bool quiet)
 	return 0;
 }
 
+/* coreutils' long names of sort's options: --check[=quiet] is -c or -C. */
+static const struct cli_option longopts[] = {
+	{ "ignore-leading-blanks", CLI_NO_ARG, 'b' },
+	{ "check", CLI_OPTIONAL_ARG, CLI_LONG },
+	{ "dictionary-order", CLI_NO_ARG, 'd' },
+	{ "ignore-case", CLI_NO_ARG, 'f' },
+	{ "ignore-nonprinting", CLI_NO_ARG, 'i' },
+	{ "key", CLI_REQUIRED_ARG, 'k' },
+	{ "merge", CLI_NO_ARG, 'm' },
+	{ "numeric-sort", CLI_NO_ARG, 'n' },
+	{ "output", CLI_REQUIRED_ARG, 'o' },
+	{ "reverse", CLI_NO_ARG, 'r' },
+	{ "stable", CLI_NO_ARG, 's' },
+	{ "field-separator", CLI_REQUIRED_ARG, 't' },
+	{ "unique", CLI_NO_ARG, 'u' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 static void options(int argc, char **argv, int *checking, const char **output)
 {
+	/* --check=WHAT: -C's quiet check (2) or -c's (1), in coreutils' order. */
+	static const char *const checks[] = { "quiet", "silent", "diagnose-first", NULL };
+	static const int levels[] = { 2, 2, 1 };
 	int c;
 
-	while ((c = cli_getopt(argc, argv, SORT_OPTIONS)) != -1) {
+	while ((c = cli_getopt_long(argc, argv, SORT_OPTIONS, longopts)) != -1) {
 		switch (c) {
 		case 'b':
 			global.skip_start = global.skip_end = true;
@@ -354,6 +375,9 @@ static void options(int argc, char **argv, int *checking, const char **output)
 			break;
 		case 'C':
 			*checking = 2;
+			break;
+		case CLI_LONG:
+			*checking = optarg ? cli_choice(optarg, "check", checks, levels) : 1;
 			break;
 		case 'd':
 			global.dict = true;

@@ -170,13 +170,20 @@ static void print_default(const char *path, const struct stat *st)
 	fputs("\n Birth: -\n", stdout);
 }
 
+/* coreutils' long names of stat's options. */
+static const struct cli_option longopts[] = {
+	{ "dereference", CLI_NO_ARG, 'L' },
+	{ "format", CLI_REQUIRED_ARG, 'c' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	const char *format = NULL;
 	int c, follow = 0, status = 0;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "Lc:")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "Lc:", longopts)) != -1) {
 		if (c == 'L')
 			follow = 1;
 		else if (c == 'c')

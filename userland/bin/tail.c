@@ -269,6 +269,21 @@ static bool followable(int fd)
 	return fd >= 0 && !fstat(fd, &st) && !S_ISFIFO(st.st_mode);
 }
 
+/*
+ * coreutils' long names of tail's options: --follow[=HOW] is -f, or with
+ * HOW "name" follows the names as -F.
+ */
+static const struct cli_option longopts[] = {
+	{ "bytes", CLI_REQUIRED_ARG, 'c' },
+	{ "follow", CLI_OPTIONAL_ARG, CLI_LONG },
+	{ "lines", CLI_REQUIRED_ARG, 'n' },
+	{ "quiet", CLI_NO_ARG, 'q' },
+	{ "silent", CLI_NO_ARG, 'q' },
+	{ "sleep-interval", CLI_REQUIRED_ARG, 's' },
+	{ "verbose", CLI_NO_ARG, 'v' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
@@ -277,16 +292,20 @@ int main(int argc, char **argv)
 	double interval = 1;
 	struct tail_file *files;
 	char **names;
+	static const char *const how[] = { "descriptor", "name", NULL };
 
 	cli_init(argv[0], "[-fFqv] [-s SECONDS] [-n [+]LINES | -c [+]BYTES | -LINES] [FILE]...", 1);
 	old_count_option(argc, argv);
-	while ((c = cli_getopt(argc, argv, "n:c:fFqs:v")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "n:c:fFqs:v", longopts)) != -1) {
 		if (c == 'n' || c == 'c') {
 			by_bytes = c == 'c';
 			parse_count(optarg, by_bytes ? "bytes" : "lines");
 		} else if (c == 'f' || c == 'F') {
 			follows = true;
 			follow_names = c == 'F';
+		} else if (c == CLI_LONG) {
+			follows = true;
+			follow_names = optarg && cli_choice(optarg, "follow", how, NULL) == 1;
 		} else if (c == 's') {
 			interval = parse_interval(optarg);
 		} else {

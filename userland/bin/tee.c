@@ -69,13 +69,19 @@ static int copy(struct out *outs, int nouts)
 	return status;
 }
 
+/* coreutils' long names of tee's options. */
+static const struct cli_option longopts[] = {
+	{ "append", CLI_NO_ARG, 'a' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	int c, flags = O_WRONLY | O_CREAT | O_TRUNC, status = 0, nouts = 1;
 	struct out *outs;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "a")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "a", longopts)) != -1) {
 		flags = O_WRONLY | O_CREAT | O_APPEND;
 	}
 	outs = calloc((size_t)(argc - optind + 1), sizeof(*outs));

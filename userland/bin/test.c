@@ -16,8 +16,7 @@ int main(int argc, char **argv)
 
 	cli_init(argv[0], "EXPRESSION | [ EXPRESSION ]", TESTEXPR_ERROR);
 	if (!strcmp(msg_prog, "[")) {
-		if (argc == 2 && !strcmp(argv[1], "--help"))
-			cli_help();
+		cli_sole_option(argc, argv);
 		if (argc < 2 || strcmp(argv[argc - 1], "]"))
 			msg_diex(TESTEXPR_ERROR, "missing ']'");
 		argc--;

@@ -157,13 +157,21 @@ static void given_times(int c, const char *arg, struct timespec t[2])
 	t[0].tv_nsec = t[1].tv_nsec = 0;
 }
 
+/* coreutils' long names of touch's options (-a, -m and -t have none). */
+static const struct cli_option longopts[] = {
+	{ "no-create", CLI_NO_ARG, 'c' },
+	{ "date", CLI_REQUIRED_ARG, 'd' },
+	{ "reference", CLI_REQUIRED_ARG, 'r' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	struct timespec t[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
 	int c, no_create = 0, only_a = 0, only_m = 0, status = 0;
 
 	cli_init(argv[0], usage, 1);
-	while ((c = cli_getopt(argc, argv, "acmd:t:r:")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "acmd:t:r:", longopts)) != -1) {
 		if (c == 'a')
 			only_a = 1;
 		else if (c == 'm')

@@ -197,6 +197,14 @@ static void run(const unsigned char *map, const bool *del, const bool *squeeze)
 		msg_die(1, "read error");
 }
 
+/* coreutils' long names of tr's options. */
+static const struct cli_option longopts[] = {
+	{ "complement", CLI_NO_ARG, 'c' },
+	{ "delete", CLI_NO_ARG, 'd' },
+	{ "squeeze-repeats", CLI_NO_ARG, 's' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	bool comp = false, delete = false, squeeze_opt = false;
@@ -206,7 +214,7 @@ int main(int argc, char **argv)
 	int c, nsets;
 
 	cli_init(argv[0], "[-cCds] SET1 [SET2]", 1);
-	while ((c = cli_getopt(argc, argv, "+cCds")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "+cCds", longopts)) != -1) {
 		if (c == 'c' || c == 'C')
 			comp = true;
 		else if (c == 'd')

@@ -1,15 +1,12 @@
 /*
  * true: do nothing, successfully. Arguments are ignored, except a lone
- * "--help", as coreutils does.
+ * "--help" or "--version", as coreutils does.
  */
-#include <string.h>
-
 #include "cli.h"
 
 int main(int argc, char **argv)
 {
 	cli_init(argv[0], "[ignored command line arguments]", 0);
-	if (argc == 2 && !strcmp(argv[1], "--help"))
-		cli_help();
+	cli_sole_option(argc, argv);
 	return 0;
 }

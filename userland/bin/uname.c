@@ -25,6 +25,20 @@ static void field(const char *s, bool *first)
 	*first = false;
 }
 
+/* coreutils' long names of uname's options. */
+static const struct cli_option longopts[] = {
+	{ "all", CLI_NO_ARG, 'a' },
+	{ "kernel-name", CLI_NO_ARG, 's' },
+	{ "nodename", CLI_NO_ARG, 'n' },
+	{ "kernel-release", CLI_NO_ARG, 'r' },
+	{ "kernel-version", CLI_NO_ARG, 'v' },
+	{ "machine", CLI_NO_ARG, 'm' },
+	{ "processor", CLI_NO_ARG, 'p' },
+	{ "hardware-platform", CLI_NO_ARG, 'i' },
+	{ "operating-system", CLI_NO_ARG, 'o' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	static const char opts[] = "snrvmpio";
@@ -34,7 +48,7 @@ int main(int argc, char **argv)
 	int c;
 
 	cli_init(argv[0], "[-asnrvmpio]", 1);
-	while ((c = cli_getopt(argc, argv, "+asnrvmpio")) != -1)
+	while ((c = cli_getopt_long(argc, argv, "+asnrvmpio", longopts)) != -1)
 		want |= c == 'a' ? F_ALL : 1u << (strchr(opts, c) - opts);
 	if (optind < argc)
 		cli_usage_error("extra operand '%s'", argv[optind]);

@@ -79,6 +79,18 @@ static void parse_number(const char *arg, unsigned long long *out, const char *w
 		cli_usage_error("invalid number of %s: '%s'", what, arg);
 }
 
+/* coreutils' long names of uniq's options. */
+static const struct cli_option longopts[] = {
+	{ "count", CLI_NO_ARG, 'c' },
+	{ "repeated", CLI_NO_ARG, 'd' },
+	{ "skip-fields", CLI_REQUIRED_ARG, 'f' },
+	{ "ignore-case", CLI_NO_ARG, 'i' },
+	{ "skip-chars", CLI_REQUIRED_ARG, 's' },
+	{ "unique", CLI_NO_ARG, 'u' },
+	{ "check-chars", CLI_REQUIRED_ARG, 'w' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	struct line cur = { 0 }, next = { 0 }, tmp;
@@ -88,7 +100,7 @@ int main(int argc, char **argv)
 	int c;
 
 	cli_init(argv[0], "[-c|-d|-u] [-i] [-f N] [-s N] [-w N] [INPUT [OUTPUT]]", 1);
-	while ((c = cli_getopt(argc, argv, "cdiuf:s:w:")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "cdiuf:s:w:", longopts)) != -1) {
 		if (c == 'c')
 			show_count = true;
 		else if (c == 'd')

@@ -122,6 +122,16 @@ static void print_counts(const struct wc_counts *c, const bool *show, int width,
 	putchar('\n');
 }
 
+/* coreutils' long names of wc's options. */
+static const struct cli_option longopts[] = {
+	{ "bytes", CLI_NO_ARG, 'c' },
+	{ "chars", CLI_NO_ARG, 'm' },
+	{ "lines", CLI_NO_ARG, 'l' },
+	{ "max-line-length", CLI_NO_ARG, 'L' },
+	{ "words", CLI_NO_ARG, 'w' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
@@ -133,7 +143,7 @@ int main(int argc, char **argv)
 	char **files;
 
 	cli_init(argv[0], "[-clmwL] [FILE]...", 1);
-	while ((opt = cli_getopt(argc, argv, opts)) != -1)
+	while ((opt = cli_getopt_long(argc, argv, opts, longopts)) != -1)
 		show[column[strchr(opts, opt) - opts]] = any = true;
 	if (!any)
 		show[C_LINES] = show[C_WORDS] = show[C_BYTES] = true;

@@ -243,6 +243,15 @@ static void run_batches(char **cmd, int ncmd)
 	free(argv);
 }
 
+/* GNU xargs' long names of xargs' options (-I has none). */
+static const struct cli_option longopts[] = {
+	{ "null", CLI_NO_ARG, '0' },
+	{ "max-args", CLI_REQUIRED_ARG, 'n' },
+	{ "no-run-if-empty", CLI_NO_ARG, 'r' },
+	{ "verbose", CLI_NO_ARG, 't' },
+	{ NULL, CLI_NO_ARG, 0 },
+};
+
 int main(int argc, char **argv)
 {
 	static char *echo[] = { "echo", NULL };
@@ -251,7 +260,7 @@ int main(int argc, char **argv)
 	int c, ncmd;
 
 	cli_init(argv[0], "[-0rt] [-n MAX-ARGS] [-I REPLACE] [COMMAND [ARG]...]", 1);
-	while ((c = cli_getopt(argc, argv, "+0rtn:I:")) != -1) {
+	while ((c = cli_getopt_long(argc, argv, "+0rtn:I:", longopts)) != -1) {
 		if (c == '0')
 			nul_sep = true;
 		else if (c == 'r')

@@ -201,6 +201,9 @@ expect "chmod u+s,+t" "5446
 [0]" "chmod u+s,+t m && stat -c %a m"
 expect "chmod -R" "700 700
 [0]" "mkdir -p r/s && touch r/s/f && chmod -R 700 r && stat -c %a r/s r/s/f | tr '\n' ' ' | sed 's/ \$//'; echo"
+expect "chmod --recursive --silent" "1
+750 750
+[0]" "chmod --recursive --sil 750 r nope; echo \$?; stat -c %a r/s r/s/f | tr '\n' ' ' | sed 's/ \$//'; echo"
 expect "chmod bad mode" "chmod: invalid mode: 'u+q'
 usage: chmod [-Rf] MODE FILE...
 [1]" "chmod u+q m"
@@ -445,6 +448,12 @@ expect "kill bad pid" "kill: failed to parse argument: 'abc'
 expect "kill -0" "[0]" "\$bin/kill -0 \$\$ && \$bin/kill -s 0 \$\$ && \$bin/kill -SIGCONT \$\$"
 expect "kill no such process" "kill: (2147483647): No such process
 [1]" "\$bin/kill -0 2147483647"
+expect "kill --list, --signal (procps' names)" "KILL
+TERM
+[0]" "\$bin/kill --list 9; \$bin/kill --li=15; \$bin/kill --signal=0 \$\$ && \$bin/kill --sig CONT \$\$"
+expect "kill --signal without its argument" "kill: option '--signal' requires an argument
+usage: kill [-s SIGNAL | -SIGNAL] PID... | kill -l [N] | kill -L
+[1]" "\$bin/kill --signal"
 expect "free" "               total        used        free      shared  buff/cache   available
 Mem:
 Swap:
@@ -469,6 +478,70 @@ usage: umount [-fl] DIRECTORY...
 [1]" "umount"
 expect "dmesg format" "yes
 [0]" "if dmesg >out 2>&1; then grep -Eqv '^\\[ *[0-9]+\\.[0-9]{6}\\] ' out && echo no || echo yes; else grep -q 'read kernel buffer failed' out && echo yes; fi"
+
+# GNU long options: coreutils' names, a prefix of one, =VALUE or a separate word
+expect "ls --all --recursive" "lo:
+.
+..
+d
+
+lo/d:
+.
+..
+f
+[0]" "mkdir -p lo/d && touch lo/d/f && ls --all --rec lo"
+expect "ls ambiguous prefix" "ls: option '--re' is ambiguous; possibilities: '--reverse' '--recursive'
+usage: ls [-1aACdFhilRrSt] [FILE...]
+[2]" "ls --re lo"
+expect "ls --classify[=WHEN]" "d/
+d
+[0]" "ls --classify lo/; ls --classify=never lo/"
+expect "ls --classify bad WHEN" "ls: invalid argument 'x' for '--classify'
+Valid arguments are:
+  - 'always', 'yes', 'force'
+  - 'never', 'no', 'none'
+  - 'auto', 'tty', 'if-tty'
+usage: ls [-1aACdFhilRrSt] [FILE...]
+[2]" "ls --classify=x"
+expect "rm --interactive[=WHEN]" "rm: remove regular empty file 'rq'? [0]" "touch rq && echo n | rm --interactive rq && rm --interactive=never rq && test ! -e rq"
+expect "mkdir --parents --mode" "700
+[0]" "mkdir --parents --mode=700 lo/a/b && stat -c %a lo/a/b"
+expect "mkdir --mode needs its argument" "mkdir: option '--mode' requires an argument
+usage: mkdir [-p] [-m MODE] DIRECTORY...
+[1]" "mkdir lo/c --mode"
+expect "cp --recursive, rm --recursive --force" "f
+[0]" "cp --recursive lo lo2 && ls lo2/d && rm --recursive --force lo lo2 nope && test ! -e lo"
+expect "rmdir --parents" "[0]" "mkdir -p rp/a && rmdir --parents rp/a && test ! -e rp"
+expect "mv --verbose --no-clobber" "renamed 'lm1' -> 'lm2'
+[0]" "touch lm1 lm3 && mv --no-clobber lm1 lm3 && mv --verbose lm1 lm2"
+expect "cp --version" "cp (Breenix) 0.1.0
+[0]" "cp --version"
+
+# mv onto a directory that is not empty, or of the other kind (rename(2), coreutils)
+mkdir -p mva/d mvb/d mva/e mvc && touch mvb/d/keep mva/f mvc/e mvc/f.x
+mkdir mvc/f
+expect "mv directory over a non-empty one" "mv: cannot move 'mva/d' to 'mvb/d': Directory not empty
+keep
+[0]" "mv mva/d mvb || ls mvb/d"
+expect "mv file over a directory" "mv: cannot overwrite directory 'mvc/f' with non-directory
+[1]" "mv mva/f mvc"
+expect "mv directory over a file" "mv: cannot overwrite non-directory 'mvc/e' with directory 'mva/e'
+[1]" "mv mva/e mvc"
+# Across file systems when /dev/shm is another one: the copy must not
+# delete the destination first.
+if [ -w /dev/shm ] && [ "$(stat -c %d /dev/shm)" != "$(stat -c %d .)" ]; then
+	shm=$(mktemp -d /dev/shm/mvXXXXXX)
+	ln -s "$shm" shm && mkdir shm/d && touch shm/d/keep
+	expect "mv across file systems over a non-empty directory" "mv: inter-device move failed: 'mva/d' to 'shm/d'; unable to remove target: Directory not empty
+keep
+[0]" "mv mva/d shm || ls shm/d"
+	expect "mv across file systems over an empty directory" "f
+[0]" "rm shm/d/keep && touch mva/d/f && mv mva/d shm && ls shm/d && test ! -e mva/d"
+	rm -rf "$shm"
+else
+	n=$((n + 1))
+	echo "ok $n - # SKIP /dev/shm is not another file system"
+fi
 
 echo "1..$n"
 exit $failed

@@ -39,6 +39,10 @@ Options after operands, and getopt's words for a bad or incomplete option
   head: option requires an argument -- 'n'
   usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...
   1
+  $ head f -n; echo $?
+  head: option requires an argument -- 'n'
+  usage: head [-qv] [-n [-]LINES | -c [-]BYTES | -LINES] [FILE]...
+  1
   $ uniq -z; echo $?
   uniq: invalid option -- 'z'
   usage: uniq [-c|-d|-u] [-i] [-f N] [-s N] [-w N] [INPUT [OUTPUT]]
