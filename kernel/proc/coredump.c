@@ -132,6 +132,7 @@ static void write_notes(struct core *c, const siginfo_t *info)
 	st.sighold = current->blocked;
 	st.sigpend = current->pending.signal | current->signal->shared_pending.signal;
 	fill_ids(&st.pid, &st.ppid, &st.pgrp, &st.sid);
+	/* NT_PRSTATUS is a thread's: its pid is the thread id. */
 	st.pid = current->tid;
 	task_cputime(current, &u, &s);
 	st.utime = ns_to_timeval(u);
@@ -143,7 +144,6 @@ static void write_notes(struct core *c, const siginfo_t *info)
 	emit_note(c, NT_PRSTATUS, &st, sizeof(st));
 
 	memset(&ps, 0, sizeof(ps));
-	ps.state = 0;
 	ps.sname = 'R';
 	ps.uid = current->cred->uid;
 	ps.gid = current->cred->gid;

@@ -183,6 +183,8 @@ SYSCALL_DEFINE1(time, long *, tloc)
  */
 static bool sleep_until(int which, uint64_t target)
 {
+	/* Only a sleep until a wall-clock time cares when the clock is set. */
+	bool wall = which == CLOCK_REALTIME;
 	struct wait_queue_entry w;
 	bool reached = false;
 	uint64_t now;
@@ -190,8 +192,10 @@ static bool sleep_until(int which, uint64_t target)
 
 	init_wait_entry(&w, 0);
 	for (;;) {
-		/* A change of the wall clock wakes us to look again. */
-		prepare_to_wait(&clock_was_set_wait, &w, WAIT_INTERRUPTIBLE);
+		if (wall)
+			prepare_to_wait(&clock_was_set_wait, &w, WAIT_INTERRUPTIBLE);
+		else
+			set_current_state(TASK_INTERRUPTIBLE);
 		clock_read(which, &now);
 		if (now >= target) {
 			reached = true;
@@ -205,7 +209,10 @@ static bool sleep_until(int which, uint64_t target)
 			jif = MAX_SCHEDULE_TIMEOUT / 2;
 		schedule_timeout(jif);
 	}
-	finish_wait(&clock_was_set_wait, &w);
+	if (wall)
+		finish_wait(&clock_was_set_wait, &w);
+	else
+		set_current_state(TASK_RUNNING);
 	return reached;
 }
 
